@@ -1,0 +1,1 @@
+"""Shudarga: anti-corruption action plans and reports of Mongolian public organizations."""

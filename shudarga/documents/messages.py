@@ -1,0 +1,81 @@
+"""Messages of the documents layer in Mongolian (first) and English.
+
+The documents package runs without Django (``shudarga parse`` and ``score`` need no
+settings), so it keeps its own small catalogue instead of Django's gettext. A message is
+chosen by a stable code and filled with named parameters.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("mn", "en")
+DEFAULT_LANGUAGE = "mn"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Errors that refuse a whole file.
+    "file_missing": {"mn": "файл олдсонгүй", "en": "file not found"},
+    "file_unreadable": {"mn": "файлыг уншиж чадсангүй ({reason})", "en": "cannot read the file ({reason})"},
+    "file_empty": {"mn": "файл хоосон байна", "en": "the file is empty"},
+    "file_binary": {
+        "mn": "текст файл биш, хоёртын өгөгдөл агуулж байна",
+        "en": "not a text file: it holds binary data",
+    },
+    "file_encoding": {
+        "mn": "текст UTF-8 кодчилолтой биш байна (байт {offset})",
+        "en": "the text is not UTF-8 (byte {offset})",
+    },
+    "no_table": {
+        "mn": "төлөвлөгөөний хүснэгт олдсонгүй (зорилт, арга хэмжээний мөр алга)",
+        "en": "no plan table found (no objective or measure rows)",
+    },
+    "json_invalid": {"mn": "JSON алдаатай: {reason}", "en": "invalid JSON: {reason}"},
+    "json_format": {
+        "mn": "Шударга тайлангийн JSON биш: {reason}",
+        "en": "not a Shudarga report JSON: {reason}",
+    },
+    "format_unknown": {
+        "mn": "файлын төрлийг таньсангүй ({kind})",
+        "en": "unsupported file type ({kind})",
+    },
+    # Warnings a reader attaches to the document.
+    "cell_moved": {
+        "mn": "{measure}: «{fragment}» хэсэг «{source}» баганаас «{target}» багана руу шилжүүлэв; үгийн дарааллыг шалгана уу",
+        "en": "{measure}: moved «{fragment}» from the {source} column to the {target} column; check the word order",
+    },
+    "achieved_split": {
+        "mn": "{measure}: хүрсэн түвшний бичвэр арга хэмжээний нүдэнд нийлсэн байсныг салгав; шалгана уу",
+        "en": "{measure}: achieved text had run into the measure cell and was split off; please check",
+    },
+    "number_unreadable": {
+        "mn": "{measure}: «{value}» тоо биш тул зарцуулсан хөрөнгийг хоосон орхив",
+        "en": "{measure}: «{value}» is not a number; money spent left empty",
+    },
+    "row_orphan": {
+        "mn": "зорилт, арга хэмжээнд хамаарахгүй мөрийг орхив: «{text}»",
+        "en": "skipped a row that belongs to no measure: «{text}»",
+    },
+    "rating_unscored": {
+        "mn": "{measure}: үнэлгээ бичигдээгүй",
+        "en": "{measure}: no score written",
+    },
+    "duplicate_measure": {
+        "mn": "{measure}: арга хэмжээний дугаар давхардсан",
+        "en": "{measure}: measure number appears twice",
+    },
+}
+
+
+def current_language() -> str:
+    """The language of command-line output: SHUDARGA_LANG, else LANG, else Mongolian."""
+    for var in ("SHUDARGA_LANG", "LANGUAGE", "LANG"):
+        value = os.environ.get(var, "")[:2].lower()
+        if value in LANGUAGES:
+            return value
+    return DEFAULT_LANGUAGE
+
+
+def message(code: str, lang: str | None = None, **params: object) -> str:
+    """The text of message ``code`` in ``lang`` with ``params`` filled in."""
+    templates = MESSAGES[code]
+    return templates.get(lang or current_language(), templates[DEFAULT_LANGUAGE]).format(**params)

@@ -1,0 +1,31 @@
+"""Text normalisation shared by readers and by matching of names.
+
+Text is kept as written everywhere it is shown ("Mөн" with a Latin M stays so); matching and
+deduplication use the folded form, where case, spacing and Latin look-alike letters vanish.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Latin letters that look like Cyrillic ones, as they appear inside Mongolian words.
+_LOOKALIKES = str.maketrans(
+    {
+        "a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м",
+        "o": "о", "p": "р", "t": "т", "x": "х", "y": "у",
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def clean_spaces(text: str) -> str:
+    """Non-breaking and repeated spaces become one space; ends are trimmed; lines are kept."""
+    lines = (_SPACES.sub(" ", line.replace("\u00a0", " ")).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def fold(text: str) -> str:
+    """A form for matching only: NFC, lower case, Latin look-alikes as Cyrillic, single spaces."""
+    text = unicodedata.normalize("NFC", text).casefold().translate(_LOOKALIKES)
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
