@@ -17,6 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file_missing": {"mn": "файл олдсонгүй", "en": "file not found"},
     "file_unreadable": {"mn": "файлыг уншиж чадсангүй ({reason})", "en": "cannot read the file ({reason})"},
     "file_empty": {"mn": "файл хоосон байна", "en": "the file is empty"},
+    "file_too_large": {
+        "mn": "файл хэт том байна ({size} байт; дээд хэмжээ {limit} байт)",
+        "en": "the file is too large ({size} bytes; the limit is {limit} bytes)",
+    },
     "file_binary": {
         "mn": "текст файл биш, хоёртын өгөгдөл агуулж байна",
         "en": "not a text file: it holds binary data",
@@ -55,14 +59,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "зорилт, арга хэмжээнд хамаарахгүй мөрийг орхив: «{text}»",
         "en": "skipped a row that belongs to no measure: «{text}»",
     },
-    "rating_unscored": {
-        "mn": "{measure}: үнэлгээ бичигдээгүй",
-        "en": "{measure}: no score written",
-    },
     "duplicate_measure": {
         "mn": "{measure}: арга хэмжээний дугаар давхардсан",
         "en": "{measure}: measure number appears twice",
     },
+}
+
+
+# Column names, for messages that say where a piece of text was found or put.
+COLUMNS: dict[str, dict[str, str]] = {
+    "number": {"mn": "Д/д", "en": "No."},
+    "text": {"mn": "Хэрэгжүүлэх арга хэмжээ", "en": "measure"},
+    "spent": {"mn": "Зарцуулсан хөрөнгө", "en": "money spent"},
+    "indicator": {"mn": "Шалгуур үзүүлэлт", "en": "indicator"},
+    "target": {"mn": "Хүрэх түвшин", "en": "target level"},
+    "achieved": {"mn": "Хүрсэн түвшин", "en": "achieved level"},
+    "score": {"mn": "Хувь", "en": "score"},
+    "planned_budget": {"mn": "Төсөв", "en": "planned budget"},
+    "responsible_unit": {"mn": "Хариуцах нэгж", "en": "responsible unit"},
+    "deadline": {"mn": "Хугацаа", "en": "deadline"},
+    "objective": {"mn": "Зорилт", "en": "objective"},
 }
 
 
@@ -77,5 +93,12 @@ def current_language() -> str:
 
 def message(code: str, lang: str | None = None, **params: object) -> str:
     """The text of message ``code`` in ``lang`` with ``params`` filled in."""
+    lang = lang or current_language()
     templates = MESSAGES[code]
-    return templates.get(lang or current_language(), templates[DEFAULT_LANGUAGE]).format(**params)
+    # Parameters that name a column ("source", "target") are shown by the column's own name.
+    shown = {
+        key: COLUMNS[value].get(lang, value) if key in ("source", "target") and value in COLUMNS
+        else value
+        for key, value in params.items()
+    }
+    return templates.get(lang, templates[DEFAULT_LANGUAGE]).format(**shown)

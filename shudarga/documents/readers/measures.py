@@ -1,0 +1,152 @@
+"""Turning the cell fragments gathered for one measure into a MeasureEntry.
+
+A measure's cells may arrive over several rows: the row with its number, continuation rows
+after a page break, and a rating row of its own. Text pulled out of a paginated table also
+shows two kinds of damage that are mended here, each with a warning so a person can check:
+
+- a word of a wide cell spilled into the neighbouring money column on a continuation row
+  ("самбар" under Зарцуулсан хөрөнгө): a money cell cannot hold words, so the word goes back
+  into the measure text, before the fragment's closing word when that fragment ends a sentence;
+- the achieved text ran into the measure cell while the achieved cell stayed empty: the measure
+  text of a plan is a clause ending in an "-х" verb ("…сурталчилах"), so the measure text ends
+  at the first such verb that is followed by a new capitalised sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from shudarga.documents.messages import message
+from shudarga.documents.model import MeasureEntry, ReportWarning, Scale
+from shudarga.documents.readers.cells import is_blank_amount, parse_amount
+from shudarga.documents.readers.layout import Role
+from shudarga.documents.readers.ratings import Rating, parse_rating_cell, split_rating
+
+_SENTENCE_CLOSE = (".", "!", "?", ";", ".»", '."', ".”")
+# An "-х" verb ending the measure clause, then a new sentence (maybe in quotes) with a capital.
+_RUN_IN = re.compile(r"(?<=[а-яөүё]х)\s+(?=[\"“«„']?[А-ЯӨҮЁ])")
+_MIN_MEASURE_WORDS = 3
+
+
+@dataclass
+class RawMeasure:
+    """Cells gathered for one measure; each role keeps one fragment per row, in order."""
+
+    number: str
+    fragments: dict[Role, list[str]] = field(default_factory=dict)
+    rating_rows: list[Rating] = field(default_factory=list)
+
+    def add_row(self, cells: dict[Role, str]) -> None:
+        rows = max((len(v) for v in self.fragments.values()), default=0)
+        for role in set(self.fragments) | set(cells):
+            column = self.fragments.setdefault(role, [""] * rows)
+            column.append(cells.get(role, ""))
+
+
+def _warn(warnings: list[ReportWarning], code: str, measure: str, **params: str) -> None:
+    warnings.append(
+        ReportWarning(
+            code=code,
+            measure=measure,
+            message=message(code, "mn", measure=measure, **params),
+            params={"measure": measure, **params},
+        )
+    )
+
+
+def _insert_spill(fragment: str, spill: str) -> str:
+    """Put a spilled word back into the fragment it came from."""
+    if not fragment:
+        return spill
+    words = fragment.split(" ")
+    if fragment.endswith(_SENTENCE_CLOSE) and len(words) > 1:
+        return " ".join([*words[:-1], spill, words[-1]])
+    return f"{fragment} {spill}"
+
+
+def _rescue_spills(raw: RawMeasure, warnings: list[ReportWarning]) -> None:
+    """Words in a continuation row's money column belong to the measure text."""
+    for money in (Role.SPENT, Role.BUDGET):
+        column = raw.fragments.get(money, [])
+        text = raw.fragments.setdefault(Role.TEXT, [""] * len(column))
+        for row, value in enumerate(column):
+            if row == 0 or is_blank_amount(value) or _is_amount(value):
+                continue
+            text[row] = _insert_spill(text[row], value)
+            column[row] = ""
+            _warn(
+                warnings, "cell_moved", raw.number, fragment=value, source=money.value,
+                target=Role.TEXT.value,
+            )
+
+
+def _split_run_in(raw: RawMeasure, warnings: list[ReportWarning]) -> None:
+    achieved = raw.fragments.get(Role.ACHIEVED)
+    text = raw.fragments.get(Role.TEXT)
+    if not achieved or not text or achieved[0].strip():
+        return
+    match = _RUN_IN.search(text[0])
+    if not match:
+        return
+    head, tail = text[0][: match.start()], text[0][match.end() :]
+    if len(head.split()) < _MIN_MEASURE_WORDS or not tail.rstrip().endswith(_SENTENCE_CLOSE):
+        return
+    text[0], achieved[0] = head, tail
+    _warn(warnings, "achieved_split", raw.number)
+
+
+def _is_amount(value: str) -> bool:
+    try:
+        parse_amount(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _amount(raw: RawMeasure, role: Role, warnings: list[ReportWarning]) -> Decimal | None:
+    for value in raw.fragments.get(role, []):
+        if is_blank_amount(value):
+            continue
+        try:
+            return parse_amount(value)
+        except ValueError:
+            _warn(warnings, "number_unreadable", raw.number, value=value)
+            return None
+    return None
+
+
+def _joined(raw: RawMeasure, role: Role) -> str:
+    return " ".join(f.strip() for f in raw.fragments.get(role, []) if f.strip())
+
+
+def _strip_own_number(text: str, number: str) -> str:
+    """The measure cell often repeats its number ("1.1. Авлигатай…"); the number column has it."""
+    own = re.escape(number.rstrip("."))
+    return re.sub(rf"^\s*{own}\.?\s*", "", text, count=1)
+
+
+def finish_measure(raw: RawMeasure, scale: Scale, warnings: list[ReportWarning]) -> MeasureEntry:
+    _rescue_spills(raw, warnings)
+    _split_run_in(raw, warnings)
+    achieved, rating = split_rating(_joined(raw, Role.ACHIEVED), scale)
+    score_cell = _joined(raw, Role.SCORE)
+    if score_cell and (from_column := parse_rating_cell(score_cell, scale)):
+        rating = from_column
+    if rating is None and raw.rating_rows:
+        rating = raw.rating_rows[-1]
+    return MeasureEntry(
+        number=raw.number,
+        text=_strip_own_number(_joined(raw, Role.TEXT), raw.number),
+        spent=_amount(raw, Role.SPENT, warnings),
+        indicator=_joined(raw, Role.INDICATOR),
+        target=_joined(raw, Role.TARGET),
+        achieved=achieved,
+        score=rating.score if rating else None,
+        not_due=rating.not_due if rating else False,
+        rating=rating.label if rating else None,
+        planned_budget=_amount(raw, Role.BUDGET, warnings),
+        responsible_unit=_joined(raw, Role.RESPONSIBLE),
+        deadline=_joined(raw, Role.DEADLINE),
+    )
