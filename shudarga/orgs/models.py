@@ -1,0 +1,43 @@
+"""The organization tree: country, aimags, soums, districts, khoroos and bags, organizations."""
+
+from __future__ import annotations
+
+from django.db import models
+from treebeard.mp_tree import MP_Node
+
+
+class Organization(MP_Node):
+    """Байгууллага (organization): one node of the public-administration tree.
+
+    A materialized path (``path``) makes "everything under this node" one indexed prefix
+    query; a path only changes when a node is moved. ``name`` is kept as written;
+    ``name_folded`` is its matching form (``documents.textnorm.fold``), set by the services
+    that create or rename a node.
+    """
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Улс"
+        AIMAG = "aimag", "Аймаг"
+        CAPITAL_CITY = "capital_city", "Нийслэл"
+        SOUM = "soum", "Сум"
+        DISTRICT = "district", "Дүүрэг"
+        KHOROO_BAG = "khoroo_bag", "Хороо, баг"
+        ORGANIZATION = "organization", "Байгууллага"
+
+    name = models.CharField("нэр", max_length=255)
+    name_folded = models.CharField(
+        "нэр (хайлтын хэлбэр)", max_length=255, db_index=True, editable=False
+    )
+    short_name = models.CharField("товч нэр", max_length=100, blank=True)
+    kind = models.CharField("төрөл", max_length=20, choices=Kind.choices)
+
+    # No node_order_by on purpose: with it, inserting "Арвайхээр" before "Хужирт" rewrites
+    # the paths of Хужирт and of everything under it, so nodes already in memory go stale.
+    # Appended nodes leave existing paths alone; lists sort by name when they are read.
+
+    class Meta:
+        verbose_name = "байгууллага"
+        verbose_name_plural = "байгууллагууд"
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,103 @@
+"""Writes to the organization tree. ``name_folded`` is kept in step here, nowhere else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import transaction
+
+from shudarga.documents.textnorm import fold
+from shudarga.orgs.errors import OrganizationExistsError
+from shudarga.orgs.models import Organization
+from shudarga.orgs.selectors import organization_children
+
+
+def _clean_name(name: str) -> str:
+    cleaned = " ".join(name.replace("\u00a0", " ").split())
+    if not cleaned:
+        raise ValueError("an organization needs a name")
+    return cleaned
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in Organization.Kind.values:
+        raise ValueError(f"unknown organization kind {kind!r}")
+    return kind
+
+
+def _sibling_named(*, parent: Organization | None, folded: str) -> Organization | None:
+    return organization_children(node=parent).filter(name_folded=folded).first()
+
+
+@transaction.atomic
+def organization_create(
+    *, name: str, kind: str, parent: Organization | None = None, short_name: str = ""
+) -> Organization:
+    """Add a node under ``parent`` (a root when None), after its existing siblings.
+
+    The name is kept as written apart from trimmed and single spaces. Raises
+    OrganizationExistsError when a sibling already has the same folded name.
+    """
+    name = _clean_name(name)
+    folded = fold(name)
+    if parent is not None:
+        # Lock the parent so two concurrent creations cannot both pass the check below.
+        parent = Organization.objects.select_for_update().get(pk=parent.pk)
+    existing = _sibling_named(parent=parent, folded=folded)
+    if existing is not None:
+        raise OrganizationExistsError(name=name, existing=existing)
+    node = Organization(
+        name=name, name_folded=folded, kind=_check_kind(kind), short_name=short_name.strip()
+    )
+    if parent is None:
+        return Organization.objects.add_root(instance=node)
+    return Organization.objects.add_child(parent, instance=node)
+
+
+@transaction.atomic
+def organization_get_or_create_path(*, path: Sequence[tuple[str, str]]) -> Organization:
+    """The node at the end of ``path``, (name, kind) pairs from the root; adds what is missing.
+
+    Each step matches an existing sibling by folded name (an existing node keeps its name
+    and kind), so calling it twice with the same path, or with the path written in other
+    case or spacing, gives the same node.
+    """
+    if not path:
+        raise ValueError("the path is empty")
+    parent: Organization | None = None
+    for name, kind in path:
+        cleaned = _clean_name(name)
+        if parent is not None:
+            parent = Organization.objects.select_for_update().get(pk=parent.pk)
+        node = _sibling_named(parent=parent, folded=fold(cleaned))
+        if node is None:
+            node = organization_create(name=cleaned, kind=kind, parent=parent)
+        parent = node
+    assert parent is not None
+    return parent
+
+
+@transaction.atomic
+def organization_rename(
+    *, organization: Organization, name: str, short_name: str | None = None
+) -> Organization:
+    """Rename a node and refresh its folded name; its place in the tree stays.
+
+    Raises OrganizationExistsError when a sibling already has the new name (folded).
+    """
+    cleaned = _clean_name(name)
+    folded = fold(cleaned)
+    clash = (
+        Organization.objects.get_siblings(organization)
+        .exclude(pk=organization.pk)
+        .filter(name_folded=folded)
+        .first()
+    )
+    if clash is not None:
+        raise OrganizationExistsError(name=cleaned, existing=clash)
+    organization.name = cleaned
+    organization.name_folded = folded
+    if short_name is not None:
+        organization.short_name = short_name.strip()
+    organization.save(update_fields=["name", "name_folded", "short_name"])
+    return organization

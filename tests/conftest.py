@@ -1,0 +1,126 @@
+"""Shared fixtures: documents built in code and named persona users.
+
+Personas:
+- ``admin`` (Ариунаа, superuser): keeps organizations, users and scales;
+- ``staff`` (Болд, staff of the Independent Authority Against Corruption): sees everything;
+- ``outsider`` (Дорж, a signed-in user with no role anywhere): sees nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from shudarga.documents.model import (
+    MeasureEntry,
+    ObjectiveEntry,
+    Period,
+    ReportDocument,
+    ReportWarning,
+)
+
+SCORES = (Decimal("100"), Decimal("70"), Decimal("30"), Decimal("0"))
+
+MakeDocument = Callable[..., ReportDocument]
+
+
+def build_document(
+    *,
+    objectives: int = 2,
+    measures_per_objective: int = 3,
+    year: int | None = 2024,
+    period: Period = Period.ANNUAL,
+    organization: str = "Хужирт сумын Засаг даргын Тамгын газар",
+    stated_total: Decimal | None = Decimal("91"),
+) -> ReportDocument:
+    """A report with numbered objectives and measures; scores cycle through 100/70/30/0.
+
+    Every fifth measure is "not yet due" (ХБ) and the last one has no score at all.
+    """
+    entries = []
+    for o in range(1, objectives + 1):
+        measures = []
+        for m in range(1, measures_per_objective + 1):
+            n = (o - 1) * measures_per_objective + m
+            not_due = n % 5 == 0
+            measures.append(
+                MeasureEntry(
+                    number=f"{o}.{m}",
+                    text=f"{o}.{m}. Авлигаас урьдчилан сэргийлэх арга хэмжээ №{n}",
+                    spent=None if n % 2 else Decimal("1250.5") + n,
+                    indicator="Хэрэгжилтийн хувь",
+                    target="100 хувь",
+                    achieved="" if not_due else f"Хэрэгжүүлэв, {n} иргэнд хүрсэн",
+                    score=None if not_due else SCORES[n % len(SCORES)],
+                    not_due=not_due,
+                    rating=None if n % 3 else "Үр дүнтэй",
+                    planned_budget=Decimal("2000") if n == 1 else None,
+                    responsible_unit="Тамгын газрын дарга",
+                    deadline="1 дүгээр улирал" if n % 2 else "Тухай бүр",
+                )
+            )
+        entries.append(ObjectiveEntry(number=str(o), title=f"Зорилт {o}.", measures=measures))
+    if entries and entries[-1].measures:
+        entries[-1].measures[-1].score = None
+        entries[-1].measures[-1].not_due = False
+    return ReportDocument(
+        title=f"{organization} {year} оны авлигын эсрэг төлөвлөгөөний биелэлт",
+        organization=organization,
+        year=year,
+        period=period,
+        stated_total=stated_total,
+        objectives=entries,
+        warnings=[
+            ReportWarning(
+                code="rating_unscored",
+                measure="1.1",
+                message="1.1: үнэлгээ бичигдээгүй",
+                params={"measure": "1.1"},
+            )
+        ],
+        source="khujirt-2024.txt",
+    )
+
+
+@pytest.fixture
+def make_document() -> MakeDocument:
+    return build_document
+
+
+@pytest.fixture
+def admin(django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="ariunaa", email="ariunaa@example.mn", password="not-used"
+    )
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_user(
+        username="bold", email="bold@iaac.example.mn", password="not-used", is_staff=True
+    )
+
+
+@pytest.fixture
+def outsider(django_user_model):
+    return django_user_model.objects.create_user(
+        username="dorj", email="dorj@example.mn", password="not-used"
+    )
+
+
+@pytest.fixture
+def khujirt(db):
+    """Хужирт сумын Засаг даргын Тамгын газар under Өвөрхангай аймаг, Хужирт сум."""
+    from shudarga.orgs.models import Organization
+    from shudarga.orgs.services import organization_get_or_create_path
+
+    return organization_get_or_create_path(
+        path=[
+            ("Монгол Улс", Organization.Kind.COUNTRY),
+            ("Өвөрхангай", Organization.Kind.AIMAG),
+            ("Хужирт", Organization.Kind.SOUM),
+            ("Хужирт сумын Засаг даргын Тамгын газар", Organization.Kind.ORGANIZATION),
+        ]
+    )
