@@ -16,12 +16,8 @@ from shudarga.documents.model import (
     Period,
     Rounding,
 )
-from shudarga.documents.model import (
-    Scale as DocScale,
-)
-from shudarga.documents.model import (
-    ScaleLevel as DocScaleLevel,
-)
+from shudarga.documents.model import Scale as DocScale
+from shudarga.documents.model import ScaleLevel as DocScaleLevel
 from shudarga.plans.errors import (
     DocumentIncompleteError,
     DocumentValueError,
