@@ -42,6 +42,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "файлын төрлийг таньсангүй ({kind})",
         "en": "unsupported file type ({kind})",
     },
+    # The command line and the services behind it.
+    "org_not_found": {
+        "mn": "«{name}» нэртэй байгууллага олдсонгүй (шинээр үүсгэх бол --create-org нэмнэ үү)",
+        "en": "no organization named «{name}» (add --create-org to create it)",
+    },
+    "org_unnamed": {
+        "mn": "байгууллагын нэр гарчигт алга; --org НЭР өгнө үү",
+        "en": "the title names no organization; give --org NAME",
+    },
+    "org_ambiguous": {
+        "mn": "«{name}» нэр хэд хэдэн байгууллагад таарч байна: {candidates}",
+        "en": "«{name}» matches several organizations: {candidates}",
+    },
+    "year_missing": {
+        "mn": "тайлангийн он тодорхойгүй (гарчигт он алга)",
+        "en": "the report's year is unknown (the title has no year)",
+    },
+    "scale_missing": {
+        "mn": "үнэлгээний шатлалын код алга",
+        "en": "the document's scale has no code",
+    },
+    "report_duplicate": {
+        "mn": "{organization}: {year} оны {period} тайлан аль хэдийн бүртгэгдсэн",
+        "en": "{organization} already has a {period} report for {year}",
+    },
+    "report_not_found": {"mn": "#{id} дугаартай тайлан алга", "en": "there is no report #{id}"},
+    "scale_mismatch": {
+        "mn": "төлөвлөгөө «{plan_scale}» үнэлгээний шатлалтай, баримт «{document_scale}» шатлалтай",
+        "en": "the plan uses scale «{plan_scale}» but the document uses «{document_scale}»",
+    },
+    "value_too_large": {
+        "mn": "{where}{field} талбарын утга {value} хэт урт эсвэл том байна",
+        "en": "{where}the value {value} of {field} is too long or too large",
+    },
+    "imported": {
+        "mn": "Хадгалав: тайлан #{id} — {organization}, {year}, {period}: {objectives} зорилт, {measures} арга хэмжээ, нэгдсэн дүн {total}",
+        "en": "Saved report #{id} — {organization}, {year}, {period}: {objectives} objectives, {measures} measures, consolidated result {total}",
+    },
     # Warnings a reader attaches to the document.
     "cell_moved": {
         "mn": "{measure}: «{fragment}» хэсэг «{source}» баганаас «{target}» багана руу шилжүүлэв; үгийн дарааллыг шалгана уу",

@@ -4,5 +4,6 @@ from shudarga.web import views
 
 app_name = "web"
 urlpatterns = [
-    path("", views.report_list, name="report_list"),
+    path("", views.report_list_page, name="report_list"),
+    path("reports/<int:pk>/", views.report_page, name="report"),
 ]

@@ -1,0 +1,66 @@
+"""The `shudarga` command line: parse, score, import and show reports.
+
+`parse` and `score` work on files alone and never touch a database; the other commands set
+up Django first. Every refusal is one line naming the file and the problem, exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from shudarga.cli.errors import CommandError
+
+EXIT_REFUSED = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shudarga",
+        description="Шударга: авлигын эсрэг төлөвлөгөө, биелэлт / anti-corruption plans, reports",
+    )
+    parser.add_argument("--lang", choices=["mn", "en"], help="хэл / language of the output")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    parse = commands.add_parser("parse", help="print a report file as JSON (no database)")
+    parse.add_argument("file")
+
+    score = commands.add_parser("score", help="score a report file (no database)")
+    score.add_argument("file")
+    score.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    imp = commands.add_parser("import", help="save a report file into the database")
+    imp.add_argument("file")
+    imp.add_argument("--org", help="organization name (default: the one in the title)")
+    imp.add_argument("--create-org", action="store_true", help="create the organization if missing")
+    imp.add_argument("--under", help="parent of a created organization (an existing name)")
+
+    show = commands.add_parser("show", help="list stored reports, or show one")
+    show.add_argument("id", nargs="?", type=int)
+    show.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    commands.add_parser("demo", help="load the demo organizations, users and reports (idempotent)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.lang:
+        import os
+
+        os.environ["SHUDARGA_LANG"] = args.lang
+    try:
+        if args.command in ("parse", "score"):
+            from shudarga.cli import files
+
+            return files.run(args)
+        from shudarga.cli import database
+
+        return database.run(args)
+    except CommandError as exc:
+        print(f"shudarga: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def entry_point() -> None:
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The JSON form: lossless both ways, numbers stay decimals, bad JSON is refused clearly."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import simplejson
+
+from shudarga.documents import jsonform
+from shudarga.documents.errors import ReadError
+from shudarga.documents.model import (
+    MeasureEntry,
+    ObjectiveEntry,
+    Period,
+    ReportDocument,
+    ReportWarning,
+    Rounding,
+    Scale,
+    ScaleLevel,
+)
+
+REQUIRED_KEYS = {
+    "format", "title", "organization", "year", "period", "scale", "stated_total", "objectives",
+    "warnings",
+}
+MEASURE_KEYS = {
+    "number", "text", "spent", "indicator", "target", "achieved", "score", "not_due", "rating",
+}
+
+
+def sample() -> ReportDocument:
+    scale = Scale(
+        code="cut-1", name="Таслах", rounding=Rounding.TRUNCATE, decimals=1,
+        levels=(ScaleLevel(Decimal("100"), "Бүрэн", "Full"), ScaleLevel(Decimal("50.5"), "Хагас", "Half")),
+    )
+    return ReportDocument(
+        title="Т", organization="Б", year=2023, period=Period.HALF_YEAR, scale=scale,
+        stated_total=Decimal("90.50"),
+        objectives=[
+            ObjectiveEntry("1", "Зорилт", [
+                MeasureEntry("1.1", "А", spent=Decimal("840.0"), score=Decimal("50.5"), rating="Хагас"),
+                MeasureEntry("1.2", "Б", not_due=True, rating="ХБ", planned_budget=Decimal("12.25")),
+            ])
+        ],
+        warnings=[ReportWarning("cell_moved", "1.1", "мессеж", {"fragment": "x"})],
+    )
+
+
+def test_it_writes_exactly_the_documented_keys():
+    data = simplejson.loads(jsonform.dumps(sample()), use_decimal=True)
+    assert set(data) >= REQUIRED_KEYS
+    assert data["format"] == "shudarga.report/1"
+    measure = data["objectives"][0]["measures"][0]
+    assert set(measure) >= MEASURE_KEYS
+    assert set(data["warnings"][0]) >= {"code", "measure", "message"}
+
+
+def test_it_keeps_numbers_as_written_and_reads_them_as_decimals():
+    text = jsonform.dumps(sample())
+    assert '"spent": 840.0' in text
+    assert '"stated_total": 90.50' in text
+    doc = jsonform.loads(text)
+    measure = doc.objectives[0].measures[0]
+    assert measure.spent == Decimal("840.0") and isinstance(measure.spent, Decimal)
+    assert str(doc.stated_total) == "90.50"
+
+
+def test_json_document_json_is_lossless():
+    text = jsonform.dumps(sample())
+    assert jsonform.dumps(jsonform.loads(text)) == text
+    assert jsonform.loads(text) == sample()
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "fragment"),
+    [
+        ("{", "json_invalid", ""),
+        ("[]", "json_format", "object"),
+        ('{"format": "other/1"}', "json_format", "shudarga.report/1"),
+        ('{"format": "shudarga.report/1", "year": "2024"}', "json_format", "year"),
+        ('{"format": "shudarga.report/1", "objectives": [{"number": "1", "measures": [{"number": "1.1", "score": "100"}]}]}', "json_format", "score"),
+        ('{"format": "shudarga.report/1", "objectives": [{"number": "1", "measures": [{"number": "1.1", "not_due": "yes"}]}]}', "json_format", "not_due"),
+        ('{"format": "shudarga.report/1", "period": "weekly"}', "json_format", "weekly"),
+    ],
+)
+def test_it_refuses_malformed_documents_naming_the_problem(text, code, fragment):
+    with pytest.raises(ReadError) as caught:
+        jsonform.loads(text)
+    assert caught.value.code == code
+    assert fragment in caught.value.text("en")
