@@ -61,12 +61,12 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("SHUDARGA_DATABASE_URL", f"sqlite:///{VAR_DIR / 'shudarga.sqlite3'}"),
-        conn_max_age=60,
-    )
-}
+_DATABASE_URL = os.environ.get("SHUDARGA_DATABASE_URL", "")
+if not _DATABASE_URL:
+    # The embedded database lives in VAR_DIR; create the folder on first use.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    _DATABASE_URL = f"sqlite:///{VAR_DIR / 'shudarga.sqlite3'}"
+DATABASES = {"default": dj_database_url.parse(_DATABASE_URL, conn_max_age=60)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
