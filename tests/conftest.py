@@ -124,3 +124,17 @@ def khujirt(db):
             ("Хужирт сумын Засаг даргын Тамгын газар", Organization.Kind.ORGANIZATION),
         ]
     )
+
+
+def require_tool(name: str) -> str:
+    """The path of an outside program a test needs: skipped on a developer's machine without
+    it, a failure in CI (CI=true), where .ci/run installs it."""
+    import os
+    import shutil
+
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{name} is required in CI (.ci/run installs it)")
+        pytest.skip(f"{name} is not installed")
+    return path

@@ -108,7 +108,7 @@ def document_from_dict(data: Any) -> ReportDocument:
             organization=_str(data, "organization"),
             year=_opt_int(data.get("year"), "year"),
             period=Period(data.get("period", Period.ANNUAL.value)),
-            scale=_scale(data["scale"]) if data.get("scale") else GOVERNMENT_SCALE,
+            scale=scale_from_dict(data["scale"]) if data.get("scale") else GOVERNMENT_SCALE,
             stated_total=_opt_decimal(data.get("stated_total"), "stated_total"),
             source=_str(data, "source"),
             objectives=[_objective(o) for o in _list(data, "objectives")],
@@ -155,7 +155,7 @@ def _measure(m: dict[str, Any]) -> MeasureEntry:
     )
 
 
-def _scale(s: dict[str, Any]) -> Scale:
+def scale_from_dict(s: dict[str, Any]) -> Scale:
     return Scale(
         code=_str(s, "code"),
         name=_str(s, "name"),

@@ -71,6 +71,13 @@ def _not_due_tail(text: str, scale: Scale) -> int | None:
     return None
 
 
+def _not_due(written: str, scale: Scale) -> Rating:
+    """The not-yet-due mark; the scale's own mark ("ХБ") is implied, other wordings are kept."""
+    label = written.strip(" .")
+    implied = fold(label) == fold(scale.not_due_mark)
+    return Rating(score=None, not_due=True, label=None if implied else label)
+
+
 def _label_start(head: str, scale: Scale) -> int:
     """Where the label of a "label-NN" rating begins inside ``head`` (the text before the dash)."""
     folded_head = fold(head)
@@ -101,7 +108,7 @@ def parse_rating_cell(text: str, scale: Scale) -> Rating | None:
     if not stripped:
         return None
     if fold(stripped.rstrip(".")) in {fold(w) for w in (scale.not_due_mark, *NOT_DUE_WORDS)}:
-        return Rating(score=None, not_due=True, label=stripped.rstrip("."))
+        return _not_due(stripped, scale)
     if match := _BARE_NUMBER.match(stripped):
         return Rating(score=_score(match["score"]), not_due=False, label=None)
     if (match := _LABELLED_END.search(stripped)) and _label_start(
@@ -123,8 +130,7 @@ def split_rating(text: str, scale: Scale) -> tuple[str, Rating | None]:
     if len(lines) > 1 and (rating := parse_rating_cell(lines[-1], scale)):
         return "\n".join(lines[:-1]).rstrip(), rating
     if (start := _not_due_tail(stripped, scale)) is not None:
-        rest = stripped[:start].rstrip(" -–")
-        return rest, Rating(score=None, not_due=True, label=stripped[start:].strip(" ."))
+        return stripped[:start].rstrip(" -–"), _not_due(stripped[start:], scale)
     match = _LABELLED_END.search(stripped)
     if not match:
         return text, None

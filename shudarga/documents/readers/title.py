@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from shudarga.documents.grammar import nominative
 from shudarga.documents.model import Period
-from shudarga.documents.textnorm import fold
 
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\s*(?:он|оны)\b", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
@@ -22,27 +22,6 @@ _SUBJECT = re.compile(
     r"\s+(?:авлигын\s+эсрэг|авлигатай\s+тэмцэх|авлигаас\s+урьдчилан)", re.IGNORECASE
 )
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
-# Genitive → nominative for the last word of common organization names (folded spelling).
-_NOMINATIVE = {
-    "газрын": "газар",
-    "яамны": "яам",
-    "хорооны": "хороо",
-    "албаны": "алба",
-    "төвийн": "төв",
-    "сургуулийн": "сургууль",
-    "эмнэлгийн": "эмнэлэг",
-    "хэлтсийн": "хэлтэс",
-    "зөвлөлийн": "зөвлөл",
-    "хурлын": "хурал",
-    "сангийн": "сан",
-    "цэцэрлэгийн": "цэцэрлэг",
-    "комиссын": "комисс",
-    "компанийн": "компани",
-    "банкны": "банк",
-    "агентлагийн": "агентлаг",
-    "байгууллагын": "байгууллага",
-    "газрынхан": "газар",
-}
 _TOTAL = re.compile(
     r"нэгдсэн\s+дүн\s*[:：]?\s*(?P<value>\d{1,3}(?:[.,]\d+)?)\s*%?", re.IGNORECASE
 )
@@ -60,25 +39,10 @@ def clean_title(lines: list[str]) -> str:
     return re.sub(r"\s+", " ", joined.replace("**", "")).strip()
 
 
-def _nominative(name: str) -> str:
-    words = name.split()
-    if not words:
-        return name
-    last = words[-1]
-    nominative = _NOMINATIVE.get(fold(last))
-    if nominative is None:
-        return name
-    if last.isupper():
-        nominative = nominative.upper()
-    elif last[:1].isupper():
-        nominative = nominative.capitalize()
-    return " ".join([*words[:-1], nominative])
-
-
 def title_facts(title: str) -> TitleFacts:
     year_match = _YEAR.search(title) or _ANY_YEAR.search(title)
     subject = _SUBJECT.search(title)
-    organization = _nominative(title[: subject.start()].strip()) if subject else ""
+    organization = nominative(title[: subject.start()].strip()) if subject else ""
     period = Period.HALF_YEAR if _HALF_YEAR.search(title) else Period.ANNUAL
     return TitleFacts(
         organization=organization,

@@ -1,0 +1,1 @@
+"""Writers: a ReportDocument in, the official table out (docx, xlsx, pdf, html, csv, json)."""

@@ -1,0 +1,117 @@
+"""What every writer of the official table shares: title, columns, cell texts, the total line.
+
+The official table is the seed's: Д/д · Хэрэгжүүлэх арга хэмжээ · then "Үр дүнгийн үзүүлэлт"
+as a merged header over Зарцуулсан хөрөнгө · Шалгуур үзүүлэлт · Хүрэх түвшин · Хүрсэн түвшин;
+objectives as full-width rows; the rating at the end of the achieved cell as "label-NN%"; the
+line "НЭГДСЭН ДҮН: NN%" at the end, shown by the scale's display rule.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from shudarga.documents.grammar import genitive
+from shudarga.documents.model import MeasureEntry, ObjectiveEntry, Period, ReportDocument, Scale
+from shudarga.documents.scoring import ReportScore, score_document
+from shudarga.documents.textnorm import fold
+
+GROUP_HEADER = "Үр дүнгийн үзүүлэлт"
+COLUMNS = (
+    "Д/д",
+    "Хэрэгжүүлэх арга хэмжээ",
+    "Зарцуулсан хөрөнгө /мян.төг/",
+    "Шалгуур үзүүлэлт",
+    "Хүрэх түвшин",
+    "Хүрсэн түвшин буюу хэрэгжилт /Хүрээгүй бол тайлбар/",
+)
+TOTAL_LABEL = "НЭГДСЭН ДҮН"
+
+
+def official_title(doc: ReportDocument) -> str:
+    """The title as written, or the standard one built from organization, year and period."""
+    if doc.title:
+        return doc.title
+    period = "ХАГАС ЖИЛИЙН " if doc.period is Period.HALF_YEAR else ""
+    organization = genitive(doc.organization).upper()
+    year = f"{doc.year} ОНЫ " if doc.year else ""
+    subject = "АВЛИГЫН ЭСРЭГ ҮЙЛ АЖИЛЛАГААНЫ"
+    return f"{organization} {subject} {year}ТӨЛӨВЛӨГӨӨНИЙ {period}БИЕЛЭЛТ".strip()
+
+
+def number_text(value: Decimal) -> str:
+    """A score as written: 100 → "100", 50.5 → "50.5" (never exponent notation)."""
+    return format(value, "f")
+
+
+def amount_text(value: Decimal | None) -> str:
+    """Money spent as Mongolian documents write it: "-" for none, decimal comma ("840,0")."""
+    return "-" if value is None else format(value, "f").replace(".", ",")
+
+
+def rating_text(measure: MeasureEntry, scale: Scale) -> str:
+    """The rating written at the end of the achieved cell: "Үр дүнтэй-100%", "100%", "ХБ"."""
+    if measure.not_due:
+        return measure.rating or scale.not_due_mark
+    if measure.score is None:
+        return ""
+    score = f"{number_text(measure.score)}%"
+    return f"{measure.rating}-{score}" if measure.rating else score
+
+
+def objective_text(objective: ObjectiveEntry) -> str:
+    return f"Зорилт {objective.number}. {objective.title}" if objective.number else objective.title
+
+
+def total_line(doc: ReportDocument, score: ReportScore | None = None) -> str:
+    """ "НЭГДСЭН ДҮН: 86%": the computed consolidated result by the scale's display rule."""
+    display = (score or score_document(doc)).total.display
+    return f"{TOTAL_LABEL}: {display}%" if display is not None else f"{TOTAL_LABEL}: —"
+
+
+def measure_cells(measure: MeasureEntry, scale: Scale) -> tuple[str, str, str, str, str, str]:
+    """The six cells of a measure row; the achieved cell ends with the rating paragraph."""
+    rating = rating_text(measure, scale)
+    achieved = "\n".join(part for part in (measure.achieved, rating) if part)
+    return (
+        measure.number,
+        measure.text,
+        amount_text(measure.spent),
+        measure.indicator,
+        measure.target,
+        achieved,
+    )
+
+
+def written_form(doc: ReportDocument) -> ReportDocument:
+    """The document as a written file carries it, i.e. what reading the file gives back.
+
+    Normalisation (docs/format.md): the stated total becomes the computed consolidated result
+    as displayed (the written table states what Shudarga computed); reader warnings and the
+    source file name are not part of a written file; a not-due rating equal to the scale's
+    mark is implied; an unscored total leaves no stated total.
+    """
+    display = score_document(doc).total.display
+    objectives = [
+        dataclasses.replace(
+            o,
+            measures=[
+                dataclasses.replace(
+                    m,
+                    rating=None
+                    if m.not_due and m.rating and fold(m.rating) == fold(doc.scale.not_due_mark)
+                    else m.rating,
+                )
+                for m in o.measures
+            ],
+        )
+        for o in doc.objectives
+    ]
+    return dataclasses.replace(
+        doc,
+        title=official_title(doc),
+        stated_total=None if display is None else Decimal(display),
+        objectives=objectives,
+        warnings=[],
+        source="",
+    )
