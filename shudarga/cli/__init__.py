@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from shudarga.cli.errors import CommandError
+from shudarga.documents.writers import FORMATS
 
 EXIT_REFUSED = 2
 
@@ -29,15 +30,24 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("file")
     score.add_argument("--json", action="store_true", help="print the results as JSON")
 
-    imp = commands.add_parser("import", help="save a report file into the database")
-    imp.add_argument("file")
+    imp = commands.add_parser(
+        "import", help="save a report file, or every report of a folder or a ZIP archive"
+    )
+    imp.add_argument("file", help="a report file, a folder or a ZIP archive of reports")
     imp.add_argument("--org", help="organization name (default: the one in the title)")
-    imp.add_argument("--create-org", action="store_true", help="create the organization if missing")
+    imp.add_argument(
+        "--create-org", action="store_true", help="create organizations that are not found"
+    )
     imp.add_argument("--under", help="parent of a created organization (an existing name)")
 
     show = commands.add_parser("show", help="list stored reports, or show one")
     show.add_argument("id", nargs="?", type=int)
     show.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    export = commands.add_parser("export", help="write a stored report as the official table")
+    export.add_argument("id", type=int)
+    export.add_argument("--format", required=True, choices=list(FORMATS))
+    export.add_argument("-o", "--output", help="file to write (default: a name from the report)")
 
     commands.add_parser("demo", help="load the demo organizations, users and reports (idempotent)")
     return parser

@@ -42,6 +42,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "файлын төрлийг таньсангүй ({kind})",
         "en": "unsupported file type ({kind})",
     },
+    # Bulk imports: folders and archives.
+    "archive_corrupt": {"mn": "ZIP архив эвдэрсэн байна ({reason})", "en": "the ZIP archive is damaged ({reason})"},
+    "archive_too_many": {
+        "mn": "архивт хэт олон файл байна ({count}; дээд тоо {limit})",
+        "en": "the archive holds too many files ({count}; the limit is {limit})",
+    },
+    "archive_bomb": {
+        "mn": "архив задлахад хэт том болно ({packed} байт → {unpacked} байт); аюулгүй байдлын үүднээс татгалзав",
+        "en": "the archive would unpack to far more than it weighs ({packed} bytes → {unpacked} bytes); refused for safety",
+    },
+    "not_a_folder": {
+        "mn": "хавтас эсвэл ZIP архив биш байна",
+        "en": "not a folder or a ZIP archive",
+    },
     # The command line and the services behind it.
     "org_not_found": {
         "mn": "«{name}» нэртэй байгууллага олдсонгүй (шинээр үүсгэх бол --create-org нэмнэ үү)",
@@ -67,6 +81,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "{organization}: {year} оны {period} тайлан аль хэдийн бүртгэгдсэн",
         "en": "{organization} already has a {period} report for {year}",
     },
+    "file_unwritable": {"mn": "файл бичиж чадсангүй ({reason})", "en": "cannot write the file ({reason})"},
     "report_not_found": {"mn": "#{id} дугаартай тайлан алга", "en": "there is no report #{id}"},
     "scale_mismatch": {
         "mn": "төлөвлөгөө «{plan_scale}» үнэлгээний шатлалтай, баримт «{document_scale}» шатлалтай",
@@ -120,6 +135,14 @@ COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
+PERIODS: dict[str, dict[str, str]] = {
+    "annual": {"mn": "жилийн эцсийн", "en": "annual"},
+    "half_year": {"mn": "хагас жилийн", "en": "half-year"},
+}
+# Parameters whose values are codes shown by their name in the message's language.
+_NAMED_VALUES = {"source": COLUMNS, "target": COLUMNS, "period": PERIODS}
+
+
 def current_language() -> str:
     """The language of command-line output: SHUDARGA_LANG, else LANG, else Mongolian."""
     for var in ("SHUDARGA_LANG", "LANGUAGE", "LANG"):
@@ -133,9 +156,9 @@ def message(code: str, lang: str | None = None, **params: object) -> str:
     """The text of message ``code`` in ``lang`` with ``params`` filled in."""
     lang = lang or current_language()
     templates = MESSAGES[code]
-    # Parameters that name a column ("source", "target") are shown by the column's own name.
     shown = {
-        key: COLUMNS[value].get(lang, value) if key in ("source", "target") and value in COLUMNS
+        key: _NAMED_VALUES[key][value].get(lang, value)
+        if key in _NAMED_VALUES and value in _NAMED_VALUES[key]
         else value
         for key, value in params.items()
     }
