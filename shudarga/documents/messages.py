@@ -42,6 +42,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "файлын төрлийг таньсангүй ({kind})",
         "en": "unsupported file type ({kind})",
     },
+    # Files that look like reports but cannot be opened.
+    "format_legacy": {
+        "mn": "хуучин {kind} форматын файлыг уншихгүй; Word/Excel-ээр .docx эсвэл .xlsx болгон хадгалаад дахин илгээнэ үү",
+        "en": "old {kind} files cannot be read; save it as .docx or .xlsx in Word/Excel and send it again",
+    },
+    "file_encrypted": {
+        "mn": "файл нууц үгээр хамгаалагдсан; нууц үггүйгээр хадгалаад дахин илгээнэ үү",
+        "en": "the file is password-protected; save it without a password and send it again",
+    },
+    "file_corrupt": {
+        "mn": "{kind} файл гэмтсэн тул нээж чадсангүй; эх файлаас дахин хадгалж илгээнэ үү",
+        "en": "the {kind} file is damaged and cannot be opened; save it again from the original",
+    },
+    "file_bomb": {
+        "mn": "файл задлахад хэт том болно ({packed} байт → {unpacked} байт); аюулгүй байдлын үүднээс татгалзав",
+        "en": "the file would unpack to far more than it weighs ({packed} bytes → {unpacked} bytes); refused for safety",
+    },
     # Bulk imports: folders and archives.
     "archive_corrupt": {"mn": "ZIP архив эвдэрсэн байна ({reason})", "en": "the ZIP archive is damaged ({reason})"},
     "archive_too_many": {
@@ -115,6 +132,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "duplicate_measure": {
         "mn": "{measure}: арга хэмжээний дугаар давхардсан",
         "en": "{measure}: measure number appears twice",
+    },
+    "row_skipped": {
+        "mn": "хуудасны дугаар эсвэл үзэлтийн тоолуур мэт мөрийг алгасав: «{text}»",
+        "en": "skipped a row that looks like a page number or a page-view counter: «{text}»",
+    },
+    "measure_numbered": {
+        "mn": "{measure}: дугааргүй арга хэмжээнд дараалсан дугаар олгов; шалгана уу",
+        "en": "{measure}: the measure had no number and was numbered in sequence; please check",
     },
 }
 
