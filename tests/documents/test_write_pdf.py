@@ -115,3 +115,15 @@ def test_it_prints_markup_in_texts_as_text(tmp_path):
 
 def test_the_registry_serves_it():
     assert write(seed_document(), "pdf").startswith(b"%PDF-")
+
+
+def test_it_fetches_nothing(caplog):
+    from weasyprint import HTML
+
+    from shudarga.documents.writers.pdf import _no_fetching
+
+    markup = '<img src="file:///etc/hostname"><img src="http://127.0.0.1:9/x.png"><p>x</p>'
+    with caplog.at_level(logging.ERROR, logger="weasyprint"):
+        HTML(string=markup, url_fetcher=_no_fetching()).write_pdf()
+    refused = [r for r in caplog.records if "Failed to load image" in r.getMessage()]
+    assert len(refused) == 2

@@ -14,15 +14,26 @@ from shudarga.documents.writers.html import render_html
 
 
 def _refuse_fetch(url: str, *args: object, **kwargs: object) -> dict[str, object]:
-    """The page loads nothing; a URL in it (there should be none) must not reach the network."""
     raise ValueError(f"Shudarga PDFs load no external resources: {url}")
+
+
+def _no_fetching() -> object:
+    """A URL fetcher that refuses every URL: the page loads nothing, and a URL in it (there
+    should be none) must not reach the network. Newer WeasyPrint wants a URLFetcher object,
+    older versions a function."""
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:
+        return _refuse_fetch
+    return URLFetcher(allowed_protocols=frozenset())
 
 
 def write_pdf(doc: ReportDocument, *, summary: bool = True) -> bytes:
     """The report as PDF bytes (the registry's ``write_pdf``)."""
     from weasyprint import HTML  # heavy import (Pango): only when a PDF is asked for
 
-    page = HTML(string=render_html(doc, summary=summary), url_fetcher=_refuse_fetch)
+    page = HTML(string=render_html(doc, summary=summary), url_fetcher=_no_fetching())
     pdf = page.write_pdf()
-    assert pdf is not None  # write_pdf returns bytes when no target is given
+    if pdf is None:  # only when a target is given, which it is not
+        raise RuntimeError("WeasyPrint returned no PDF")
     return pdf
