@@ -6,4 +6,6 @@ app_name = "web"
 urlpatterns = [
     path("", views.report_list_page, name="report_list"),
     path("reports/<int:pk>/", views.report_page, name="report"),
+    path("reports/<int:pk>/print/", views.report_print, name="report_print"),
+    path("reports/<int:pk>/download.<str:fmt>", views.report_download, name="report_download"),
 ]

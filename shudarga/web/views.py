@@ -7,9 +7,11 @@ an outsider cannot even learn that it exists.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
+from shudarga.documents import writers
 from shudarga.documents.scoring import score_document
 from shudarga.orgs.access import reports_visible_to
 from shudarga.plans.selectors import report_document, report_list, report_totals
@@ -34,5 +36,31 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
         "document": document,
         "score": score,
         "objectives": report_table(document, score),
+        "formats": DOWNLOAD_FORMATS,
     }
     return render(request, "web/report.html", context)
+
+
+# The official table in every format we write, in the order people ask for them.
+DOWNLOAD_FORMATS = ("docx", "pdf", "xlsx", "html", "csv", "json")
+
+
+@login_required
+@require_GET
+def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in DOWNLOAD_FORMATS:
+        raise Http404
+    report = get_object_or_404(reports_visible_to(request.user), pk=pk)
+    document = report_document(report=report)
+    response = HttpResponse(writers.write(document, fmt), content_type=writers.content_type(fmt))
+    response["Content-Disposition"] = f'attachment; filename="{writers.file_name(document, fmt)}"'
+    return response
+
+
+@login_required
+@require_GET
+def report_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """The print view: the same standalone HTML the PDF is rendered from."""
+    report = get_object_or_404(reports_visible_to(request.user), pk=pk)
+    html = writers.write(report_document(report=report), "html")
+    return HttpResponse(html, content_type=writers.content_type("html"))

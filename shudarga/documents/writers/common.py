@@ -89,7 +89,8 @@ def written_form(doc: ReportDocument) -> ReportDocument:
     Normalisation (docs/format.md): the stated total becomes the computed consolidated result
     as displayed (the written table states what Shudarga computed); reader warnings and the
     source file name are not part of a written file; a not-due rating equal to the scale's
-    mark is implied; an unscored total leaves no stated total.
+    mark is implied; an unscored total leaves no stated total; the plan-only fields (planned
+    budget, responsible unit, deadline) are not columns of the report table.
     """
     display = score_document(doc).total.display
     objectives = [
@@ -101,6 +102,10 @@ def written_form(doc: ReportDocument) -> ReportDocument:
                     rating=None
                     if m.not_due and m.rating and fold(m.rating) == fold(doc.scale.not_due_mark)
                     else m.rating,
+                    # Plan-only fields are not columns of the report table.
+                    planned_budget=None,
+                    responsible_unit="",
+                    deadline="",
                 )
                 for m in o.measures
             ],
