@@ -10,6 +10,7 @@ import io
 import re
 import subprocess
 import time
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -273,6 +274,9 @@ def test_it_embeds_the_metadata_in_the_comments(word: DocxDocument, seed: Report
 
 def test_the_same_document_gives_the_same_bytes(seed: ReportDocument, seed_docx: bytes) -> None:
     assert write_docx(seed) == seed_docx
+    with zipfile.ZipFile(io.BytesIO(seed_docx)) as package:
+        assert {i.date_time for i in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "docProps/thumbnail.jpeg" not in package.namelist()  # the template's blank page
     assert write(seed, "docx") == seed_docx
     assert Document(io.BytesIO(seed_docx)).core_properties.created.year == 2024
 

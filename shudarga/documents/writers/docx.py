@@ -19,6 +19,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
@@ -64,6 +65,7 @@ _CENTRED_COLUMNS = (0, 2)  # Д/д and the money column
 def write_docx(doc: ReportDocument) -> bytes:
     """The report as .docx bytes; the same document always gives the same bytes."""
     document = Document()
+    _drop_template_thumbnail(document)
     _set_up_page(document)
     _set_up_styles(document)
     _set_properties(document, doc)
@@ -76,6 +78,16 @@ def write_docx(doc: ReportDocument) -> bytes:
 
 
 # --- the document around the table --------------------------------------------------------
+
+
+def _drop_template_thumbnail(document: DocxDocument) -> None:
+    """python-docx's template carries a preview picture of an empty page; file managers would
+    show it for every report, so the part is dropped (parts no relationship reaches are not
+    written)."""
+    relationships = document.part.package.rels
+    for rid, relationship in list(relationships.items()):
+        if relationship.reltype == RT.THUMBNAIL:
+            del relationships[rid]
 
 
 def _set_up_page(document: DocxDocument) -> None:
