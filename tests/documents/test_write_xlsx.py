@@ -357,7 +357,7 @@ def test_libreoffice_reads_the_title_letters_and_total(seed_pdf_text: dict[str, 
     layout = seed_pdf_text["-layout"]
     for word in ("ХУЖИРТ", "ЗАСАГ", "ТӨЛӨВЛӨГӨӨНИЙ", "БИЕЛЭЛТ", "Үр дүнгийн үзүүлэлт"):
         assert word in layout
-    assert "Үр дүнтэй-100%" in layout and "Үнэлгээ /хувь/" in layout
+    assert "Үр дүнтэй-100%" in layout
     assert "НЭГДСЭН ДҮН: 86%" in layout
     assert "840.0" in layout or "840,0" in layout  # the number format, in the locale's comma
 
@@ -365,4 +365,5 @@ def test_libreoffice_reads_the_title_letters_and_total(seed_pdf_text: dict[str, 
 def test_libreoffice_reads_the_measure_texts_and_figures(seed_pdf_text: dict[str, str]) -> None:
     raw = re.sub(r"\s+", " ", seed_pdf_text["-raw"])
     assert "мэдээлэн сурталчилах мэдээллийн самбар ажиллуулах." in raw
+    assert "Үнэлгээ /хувь/" in raw  # the score column's header, wrapped in a narrow column
     assert "Бүрэн хэрэгжсэн" in raw and "85.7" in raw  # the second sheet is printed too
