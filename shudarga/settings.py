@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "treebeard",
+    "simple_history",
+    "shudarga.accounts",
     "shudarga.orgs",
     "shudarga.plans",
     "shudarga.web",
@@ -38,6 +40,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "shudarga.accounts.middleware.UserLanguageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -67,6 +71,8 @@ if not _DATABASE_URL:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     _DATABASE_URL = f"sqlite:///{VAR_DIR / 'shudarga.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(_DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "shudarga.sqlite_backend"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -85,6 +91,20 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ulaanbaatar"
 USE_TZ = True
+
+# Uploaded evidence: outside STATIC_ROOT and every served URL; only an access-checked view
+# streams a file. Limits are checked before a file is stored.
+EVIDENCE_ROOT = Path(os.environ.get("SHUDARGA_EVIDENCE_ROOT", VAR_DIR / "evidence"))
+EVIDENCE_MAX_BYTES = int(os.environ.get("SHUDARGA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+EVIDENCE_TYPES = {
+    ".pdf": "application/pdf",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

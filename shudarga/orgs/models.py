@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from treebeard.mp_tree import MP_Node
 
@@ -41,3 +42,37 @@ class Organization(MP_Node):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Membership(models.Model):
+    """Гишүүнчлэл (membership): a user's role in one organization.
+
+    officer (мэргэжилтэн) writes the plan and the reports; head (дарга) also approves the plan
+    and signs off and submits reports; viewer (харагч) reads. What each role may do is decided
+    in ``orgs.access``, nowhere else.
+    """
+
+    class Role(models.TextChoices):
+        OFFICER = "officer", "Мэргэжилтэн"
+        HEAD = "head", "Дарга"
+        VIEWER = "viewer", "Харагч"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField("үүрэг", max_length=10, choices=Role.choices)
+
+    class Meta:
+        verbose_name = "гишүүнчлэл"
+        verbose_name_plural = "гишүүнчлэл"
+        constraints = (
+            models.UniqueConstraint(
+                fields=["user", "organization"], name="orgs_membership_one_role"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organization} · {self.get_role_display()}"

@@ -6,10 +6,17 @@ and selectors.py (reads), not in save().
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from shudarga.orgs.models import Organization
+
+# Evidence files live outside every URL the web server serves; a view that checks access
+# streams them (shudarga.web), so a file is never reachable by guessing its path.
+evidence_storage = FileSystemStorage(location=settings.EVIDENCE_ROOT, base_url=None)
 
 
 class Scale(models.Model):
@@ -78,6 +85,21 @@ class Plan(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Status(models.TextChoices):
+        """A draft plan (төсөл) is edited by the organization; an approved one (батлагдсан) is
+        locked until its head reopens it with a reason (PlanEvent keeps who, when and why)."""
+
+        DRAFT = "draft", "Төсөл"
+        APPROVED = "approved", "Батлагдсан"
+
+    status = models.CharField("төлөв", max_length=10, choices=Status.choices, default="draft")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "төлөвлөгөө"
         verbose_name_plural = "төлөвлөгөөнүүд"
@@ -101,6 +123,7 @@ class Objective(models.Model):
     number = models.CharField("дугаар", max_length=50, blank=True)
     title = models.TextField("зорилт", blank=True)
     order = models.PositiveIntegerField("дараалал", default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "зорилт"
@@ -127,6 +150,9 @@ class Measure(models.Model):
     # Written as "1 дүгээр улирал", "Тухай бүр", "Жилдээ": text, not a date.
     deadline = models.CharField("хугацаа", max_length=255, blank=True)
     order = models.PositiveIntegerField("дараалал", default=0)
+    # Raised by every edit; an edit made against an older version is a conflict, not a save.
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "арга хэмжээ"
@@ -159,6 +185,20 @@ class Report(models.Model):
     import_warnings = models.JSONField("импортын анхааруулга", default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Status(models.TextChoices):
+        """Draft (ноорог) → submitted (илгээсэн, locked) → returned (буцаасан, unlocked) or
+        accepted (хүлээн авсан) → published (нийтэлсэн). "Not started" is a report that does
+        not exist yet."""
+
+        DRAFT = "draft", "Ноорог"
+        SUBMITTED = "submitted", "Илгээсэн"
+        RETURNED = "returned", "Буцаасан"
+        ACCEPTED = "accepted", "Хүлээн авсан"
+        PUBLISHED = "published", "Нийтэлсэн"
+
+    status = models.CharField("төлөв", max_length=10, choices=Status.choices, default="draft")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
     class Meta:
         verbose_name = "биелэлт"
         verbose_name_plural = "биелэлтүүд"
@@ -184,6 +224,9 @@ class MeasureResult(models.Model):
     not_due = models.BooleanField("хугацаа болоогүй", default=False)
     # The rating label as written ("Үр дүнтэй"); the number that came with it is the score.
     rating_label = models.CharField("үнэлгээний бичвэр", max_length=500, blank=True)
+    # Raised by every edit; an edit made against an older version is a conflict, not a save.
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "арга хэмжээний хэрэгжилт"
@@ -196,3 +239,79 @@ class MeasureResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id}/{self.measure_id}"
+
+
+class PlanEvent(models.Model):
+    """A step of a plan's approval: approved, or reopened with a reason; who and when."""
+
+    class Action(models.TextChoices):
+        APPROVED = "approved", "Баталсан"
+        REOPENED = "reopened", "Дахин нээсэн"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("at", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} {self.action} {self.at:%Y-%m-%d}"
+
+
+class ReportEvent(models.Model):
+    """A step of a report's workflow (from → to), who took it, when, and why where needed."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=10, choices=Report.Status.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=Report.Status.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("at", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.from_status}→{self.to_status} {self.at:%Y-%m-%d}"
+
+
+def _evidence_path(instance: Evidence, filename: str) -> str:
+    # Random names on disk: the original name is kept in the row, never trusted as a path.
+    import uuid
+    from pathlib import PurePath
+
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"{instance.result.report_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Evidence(models.Model):
+    """Нотлох баримт (evidence) of one measure's result: an uploaded file or a link."""
+
+    result = models.ForeignKey(MeasureResult, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(storage=evidence_storage, upload_to=_evidence_path, blank=True)
+    original_name = models.CharField("файлын нэр", max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    url = models.URLField("холбоос", max_length=1000, blank=True)
+    title = models.CharField("тайлбар", max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "нотлох баримт"
+        verbose_name_plural = "нотлох баримт"
+        ordering = ("uploaded_at", "pk")
+        constraints = (
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(url=""), name="plans_evidence_file_or_link"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.original_name or self.url

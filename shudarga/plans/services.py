@@ -8,8 +8,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, models, transaction
+from simple_history.utils import bulk_create_with_history
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
 
 from shudarga.documents import model as doc
 from shudarga.orgs.models import Organization
@@ -70,7 +75,11 @@ def scale_get_or_create(*, scale: doc.Scale) -> Scale:
 
 
 def report_import_document(
-    *, document: doc.ReportDocument, organization: Organization, source_name: str = ""
+    *,
+    document: doc.ReportDocument,
+    organization: Organization,
+    source_name: str = "",
+    user: AbstractBaseUser | None = None,
 ) -> Report:
     """Store ``document`` as the organization's report for its year and period, all or nothing.
 
@@ -112,7 +121,9 @@ def report_import_document(
         if not created and not plan.title and document.title:
             plan.title = document.title
             plan.save(update_fields=["title"])
-        measures = _plan_measures_sync(plan=plan, document=document, plan_is_new=created)
+        measures = _plan_measures_sync(
+            plan=plan, document=document, plan_is_new=created, user=user
+        )
         try:
             with transaction.atomic():
                 report = Report.objects.create(
@@ -126,17 +137,21 @@ def report_import_document(
                 )
         except IntegrityError as exc:  # another import of the same report won the race
             raise _duplicate(organization, document.year, period) from exc
-        MeasureResult.objects.bulk_create(
-            MeasureResult(
+        bulk_create_with_history(
+            [
+                MeasureResult(
                 report=report,
                 measure=measure,
                 spent=entry.spent,
                 achieved=entry.achieved,
                 score=entry.score,
                 not_due=entry.not_due,
-                rating_label=entry.rating or "",
-            )
-            for measure, (_, entry) in zip(measures, document.measures(), strict=True)
+                    rating_label=entry.rating or "",
+                )
+                for measure, (_, entry) in zip(measures, document.measures(), strict=True)
+            ],
+            MeasureResult,
+            default_user=user,
         )
     return report
 
@@ -157,7 +172,11 @@ def _duplicate(
 
 
 def _plan_measures_sync(
-    *, plan: Plan, document: doc.ReportDocument, plan_is_new: bool
+    *,
+    plan: Plan,
+    document: doc.ReportDocument,
+    plan_is_new: bool,
+    user: AbstractBaseUser | None,
 ) -> list[Measure]:
     """The plan's measures for the document's measures, in document order, adding missing ones."""
     stored_objectives = [] if plan_is_new else list(plan.objectives.order_by("order", "pk"))
@@ -176,7 +195,7 @@ def _plan_measures_sync(
             next_order += 1
             new_objectives.append(objective)
         objectives.append(objective)
-    Objective.objects.bulk_create(new_objectives)
+    bulk_create_with_history(new_objectives, Objective, default_user=user)
 
     stored_measures: dict[int, list[Measure]] = {}
     if not plan_is_new:
@@ -207,7 +226,7 @@ def _plan_measures_sync(
                 next_order += 1
                 new_measures.append(measure)
             measures.append(measure)
-    Measure.objects.bulk_create(new_measures)
+    bulk_create_with_history(new_measures, Measure, default_user=user)
     return measures
 
 
