@@ -1,27 +1,47 @@
-"""Who may see what: the one place that answers it.
+"""Who may see and change what: the one place that answers it.
 
-Every page, API view and export asks these functions and nothing else, and they answer with
-querysets, so a list is filtered in the database with one query however many organizations
-a user may see (no per-row permission checks).
+Every page, download, API view and export asks ``organizations_for(user, action)`` (or the
+plan and report querysets built on it) and nothing else. The answers are querysets, so a list
+is filtered in the database in one query however many organizations a user may see.
 
-For now: superusers and staff see everything; every other user, signed in or anonymous,
-sees nothing.
+Actions and who may take them:
+
+- VIEW: members of the organization in any role; staff and superusers everywhere.
+- EDIT: officers and heads (write the plan while it is a draft, fill in a report).
+- APPROVE: heads (approve or reopen the plan, sign off and submit a report).
+
+Reviewers (a node of the tree and everything under it) and the public (published reports)
+plug in here in a later issue, as further conditions of the same querysets.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from shudarga.orgs.models import Organization
-from shudarga.plans.models import Report
+from shudarga.orgs.models import Membership, Organization
+from shudarga.plans.models import Plan, Report
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
     from django.contrib.auth.models import AnonymousUser
 
     User = AbstractBaseUser | AnonymousUser
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    EDIT = "edit"
+    APPROVE = "approve"
+
+
+ROLES_FOR = {
+    Action.VIEW: (Membership.Role.VIEWER, Membership.Role.OFFICER, Membership.Role.HEAD),
+    Action.EDIT: (Membership.Role.OFFICER, Membership.Role.HEAD),
+    Action.APPROVE: (Membership.Role.HEAD,),
+}
 
 
 def _sees_everything(user: User) -> bool:
@@ -32,27 +52,42 @@ def _sees_everything(user: User) -> bool:
     )
 
 
-def organizations_visible_to(user: User) -> QuerySet[Organization]:
-    """The organizations whose plans and reports ``user`` may see."""
-    if _sees_everything(user):
+def organizations_for(user: User, action: Action = Action.VIEW) -> QuerySet[Organization]:
+    """The organizations in which ``user`` may take ``action``."""
+    if not user.is_authenticated or not user.is_active:
+        return Organization.objects.none()
+    if action is Action.VIEW and _sees_everything(user):
         return Organization.objects.all()
-    # Memberships with roles plug in here: a member sees their own organization, a reviewer
-    # every node under the one they oversee (a path prefix, so still one query), e.g.
-    #   Q(path__startswith=<reviewed node path>) | Q(pk__in=<member organizations>).
-    return Organization.objects.none()
+    return Organization.objects.filter(
+        memberships__user=user, memberships__role__in=ROLES_FOR[action]
+    )
+
+
+def organizations_visible_to(user: User) -> QuerySet[Organization]:
+    return organizations_for(user, Action.VIEW)
+
+
+def plans_for(user: User, action: Action = Action.VIEW) -> QuerySet[Plan]:
+    if action is Action.VIEW and _sees_everything(user):
+        return Plan.objects.all()
+    return Plan.objects.filter(organization__in=organizations_for(user, action))
+
+
+def reports_for(user: User, action: Action = Action.VIEW) -> QuerySet[Report]:
+    if action is Action.VIEW and _sees_everything(user):
+        return Report.objects.all()
+    return Report.objects.filter(plan__organization__in=organizations_for(user, action))
 
 
 def reports_visible_to(user: User) -> QuerySet[Report]:
-    """The reports ``user`` may see."""
-    if _sees_everything(user):
-        return Report.objects.all()
-    # Published reports (for citizens) and membership-based access plug in here, built on
-    # organizations_visible_to(user) as a subquery.
-    return Report.objects.none()
+    return reports_for(user, Action.VIEW)
+
+
+def user_may(user: User, action: Action, organization: Organization | int) -> bool:
+    """Whether ``user`` may take ``action`` in ``organization``: the same rule, for one."""
+    pk = organization if isinstance(organization, int) else organization.pk
+    return organizations_for(user, action).filter(pk=pk).exists()
 
 
 def user_can_view_report(user: User, report: Report) -> bool:
-    """Whether ``user`` may see ``report``; the same answer as reports_visible_to."""
-    if _sees_everything(user):
-        return True
-    return reports_visible_to(user).filter(pk=report.pk).exists()
+    return reports_for(user, Action.VIEW).filter(pk=report.pk).exists()

@@ -49,9 +49,10 @@ def test_inactive_staff_sees_nothing(staff, report):
     assert not user_can_view_report(staff, report)
 
 
-def test_answers_need_no_query_for_whom_nothing_is_visible(
+def test_an_anonymous_visitor_is_refused_without_a_query_and_an_outsider_with_one(
     outsider, report, django_assert_num_queries
 ):
     with django_assert_num_queries(0):
-        assert not user_can_view_report(outsider, report)
         assert not user_can_view_report(AnonymousUser(), report)
+    with django_assert_num_queries(1):
+        assert not user_can_view_report(outsider, report)
