@@ -103,3 +103,16 @@ def is_separator(cells: list[str]) -> bool:
     return bool(filled) and all(set(c) <= set(_DASHES + "=_+|: ") for c in filled) and any(
         len(c) >= 2 for c in filled
     )
+
+
+# Invisible characters Word and web pages leave inside text: zero-width spaces and joiners,
+# byte-order marks, soft hyphens.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def clean_cell(text: str) -> str:
+    """A cell as the interpreter wants it: no invisible characters, tidy spaces, lines kept.
+
+    A cell holding only a space or a non-breaking space becomes empty.
+    """
+    return clean_spaces(text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n"))

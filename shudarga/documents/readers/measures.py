@@ -22,7 +22,12 @@ from shudarga.documents.messages import message
 from shudarga.documents.model import MeasureEntry, ReportWarning, Scale
 from shudarga.documents.readers.cells import is_blank_amount, parse_amount
 from shudarga.documents.readers.layout import Role
-from shudarga.documents.readers.ratings import Rating, parse_rating_cell, split_rating
+from shudarga.documents.readers.ratings import (
+    Rating,
+    level_rating,
+    parse_rating_cell,
+    split_rating,
+)
 
 _SENTENCE_CLOSE = (".", "!", "?", ";", ".»", '."', ".”")
 # An "-х" verb ending the measure clause, then a new sentence (maybe in quotes) with a capital.
@@ -132,7 +137,9 @@ def finish_measure(raw: RawMeasure, scale: Scale, warnings: list[ReportWarning])
     _split_run_in(raw, warnings)
     achieved, rating = split_rating(_joined(raw, Role.ACHIEVED), scale)
     score_cell = _joined(raw, Role.SCORE)
-    if score_cell and (from_column := parse_rating_cell(score_cell, scale)):
+    if score_cell and (
+        from_column := parse_rating_cell(score_cell, scale) or level_rating(score_cell, scale)
+    ):
         rating = from_column
     if rating is None and raw.rating_rows:
         rating = raw.rating_rows[-1]

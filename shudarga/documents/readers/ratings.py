@@ -39,8 +39,8 @@ NOT_DUE_WORDS = ("ХБ", "Х/Б", "Хугацаа болоогүй", "Хугац
 
 _SCORE = r"(?P<score>\d{1,3}(?:[.,]\d+)?)"
 _LABELLED_END = re.compile(r"\s*[-–—]\s*" + _SCORE + r"\s*%?\s*$")
-_BARE_PERCENT = re.compile(r"^\s*" + _SCORE + r"\s*%\s*$")
-_BARE_NUMBER = re.compile(r"^\s*" + _SCORE + r"\s*%?\s*$")
+# "100", "100%", "100 %", "100 хувь"
+_BARE_NUMBER = re.compile(r"^\s*" + _SCORE + r"\s*(?:%|хувь)?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;:\n»\"”)]\s*")
 _MAX_LABEL_WORDS = 5
 
@@ -141,3 +141,12 @@ def split_rating(text: str, scale: Scale) -> tuple[str, Rating | None]:
         return text, None
     label = head[start:].strip() or None
     return head[:start].rstrip(), Rating(score=_score(match["score"]), not_due=False, label=label)
+
+
+def level_rating(text: str, scale: Scale) -> Rating | None:
+    """A score column that names a level of the scale without its number ("Бүрэн хэрэгжсэн")."""
+    folded = fold(text.strip().rstrip("."))
+    for level in scale.levels:
+        if folded == fold(level.label_mn):
+            return Rating(score=level.score, not_due=False, label=text.strip().rstrip("."))
+    return None

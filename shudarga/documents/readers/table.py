@@ -1,15 +1,18 @@
 """From rows of cell texts to a ReportDocument: the part every table reader shares.
 
 Text, Word, Excel and web-page readers only find the rows; this module decides what each row
-is: title line, header, objective ("Зорилт 1."), measure (a number in the first column),
-continuation of the previous measure after a page break (empty number cell), a rating on a
-row of its own, a separator of dashes, or the stated total ("НЭГДСЭН ДҮН: 91%").
+is: title line, header (repeated or new when a second table starts), row of column numbers,
+objective ("Зорилт 1.", a merged objective column, …: see objectives.py), measure (a number in
+the first column, or glued to the text), continuation of the previous measure after a page
+break (empty number cell), a rating on a row of its own, a separator of dashes, page furniture
+("Хуудас 3", "Нийт үзсэн: 1234"), or the stated total ("НЭГДСЭН ДҮН: 91%").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from shudarga.documents.errors import ReadError
 from shudarga.documents.messages import message
@@ -20,41 +23,35 @@ from shudarga.documents.model import (
     ReportWarning,
     Scale,
 )
-from shudarga.documents.readers.cells import is_separator
+from shudarga.documents.readers.cells import clean_cell, is_blank_amount, is_separator
+from shudarga.documents.readers.debris import is_bare_number, is_page_debris
 from shudarga.documents.readers.layout import (
     DEFAULT_LAYOUT,
     Role,
+    flat_header_cells,
     is_column_number_row,
     is_header_row,
+    is_strong_header_row,
     layout_from_headers,
 )
 from shudarga.documents.readers.measures import RawMeasure, finish_measure
-from shudarga.documents.readers.ratings import parse_rating_cell
-from shudarga.documents.readers.title import clean_title, stated_total, title_facts
-
-_ORDINALS = {
-    "нэг": "1", "хоёр": "2", "гурав": "3", "дөрөв": "4", "тав": "5",
-    "зургаа": "6", "долоо": "7", "найм": "8", "ес": "9", "арав": "10",
-}
-_ORDINAL_WORDS = "|".join(_ORDINALS)
-_OBJECTIVE = re.compile(
-    rf"^\s*(?:зорилт\s*(?P<num>\d+)|(?P<word>{_ORDINAL_WORDS}))\s*[.):]\s*(?P<title>.*)$",
-    re.IGNORECASE | re.DOTALL,
+from shudarga.documents.readers.objectives import (
+    Heading,
+    objective_of_column,
+    objective_of_row,
 )
-_MEASURE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s*$")
-_GLUED_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s*(?=\S)")
+from shudarga.documents.readers.ratings import parse_rating_cell
+from shudarga.documents.readers.title import clean_title, stated_total, title_facts, title_lines
+from shudarga.documents.textnorm import fold
 
-
-def _objective_of(cells: list[str]) -> tuple[str, str] | None:
-    """(number, title) when the row holds only an objective heading in its first two cells."""
-    filled = [(i, c) for i, c in enumerate(cells) if c.strip()]
-    if len(filled) != 1 or filled[0][0] > 1:
-        return None
-    match = _OBJECTIVE.match(filled[0][1])
-    if not match:
-        return None
-    number = match["num"] or _ORDINALS[match["word"].lower()]
-    return number, match["title"].strip()
+# Components of more than three digits are years or dates ("2024.12.25"), not measure numbers.
+_MEASURE_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s*$")
+_GLUED_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*(?=\S)")
+# Without a number column a measure's text may start with a one-level number: "3. Журам …".
+_GLUED_SINGLE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s*(?=[^\W\d_])")
+_MAX_TOTAL_ROW = 60
+# Columns whose lone number in a row is a value, not a page number.
+_VALUE_ROLES = (Role.SCORE, Role.SPENT, Role.BUDGET, Role.TARGET, Role.ACHIEVED, Role.INDICATOR)
 
 
 def _rating_row(cells: list[str], scale: Scale):
@@ -64,76 +61,198 @@ def _rating_row(cells: list[str], scale: Scale):
     return parse_rating_cell(filled[0][1], scale)
 
 
+def _only_text(raw: RawMeasure) -> bool:
+    """A "measure" that is only a heading: text, no result, no rating."""
+    if raw.rating_rows or not any(f.strip() for f in raw.fragments.get(Role.TEXT, [])):
+        return False
+    return all(
+        is_blank_amount(fragment)
+        for role, fragments in raw.fragments.items()
+        if role not in (Role.TEXT, Role.OBJECTIVE)
+        for fragment in fragments
+    )
+
+
+def _key(cells: list[str]) -> tuple[str, ...]:
+    return tuple(fold(c) for c in cells if c.strip())
+
+
 class _Builder:
     """Walks the rows once, keeping the current objective and measure."""
 
     def __init__(self, scale: Scale) -> None:
         self.scale = scale
         self.layout: tuple[Role | None, ...] | None = None
-        self.header_rows: list[list[str]] = []
+        self.header_rows: list[list[str]] = []  # every header row seen, to know repeats
+        self.header_block: list[list[str]] = []  # the header rows in force
+        self.after_header = False
+        self.column_numbers: tuple[str, ...] | None = None
         self.title_lines: list[str] = []
         self.objectives: list[ObjectiveEntry] = []
+        self.numbered_here: set[int] = set()  # objectives whose heading gave no number
+        self.objective_key = ""  # the heading in force, folded: a merged column changes it
         self.raw: dict[int, list[RawMeasure]] = {}
         self.current: RawMeasure | None = None
         self.warnings: list[ReportWarning] = []
         self.total_text = ""
 
+    @property
+    def started(self) -> bool:
+        """Objectives or measures have been seen: the table body has begun."""
+        return bool(self.objectives)
+
     # -- row kinds -------------------------------------------------------------------------
 
     def feed(self, cells: list[str]) -> None:
-        if not any(c.strip() for c in cells) or is_separator(cells):
+        cells = [clean_cell(c) for c in cells]
+        if not any(cells) or is_separator(cells):
             return
-        if is_header_row(cells) and not self.objectives:
-            self.header_rows.append(cells)
-            self.layout = layout_from_headers(self.header_rows)
+        if self._header(cells) or self._column_numbers(cells):
             return
-        if self.header_rows and not self.objectives and is_column_number_row(cells):
+        self.after_header = False
+        joined = " ".join(c for c in cells if c)
+        if self._debris(cells, joined):
             return
-        joined = " ".join(c for c in cells if c.strip())
-        if stated_total(joined) is not None and len(joined) < 60:
+        if stated_total(joined) is not None and len(joined) < _MAX_TOTAL_ROW:
             self.total_text = joined
             self.current = None
             return
-        if objective := _objective_of(cells):
-            self._start_objective(*objective)
+        in_table = self.started or bool(self.header_rows)
+        if heading := objective_of_row(cells, in_table=in_table):
+            self._start_objective(heading, key=joined)
             return
         if (rating := _rating_row(cells, self.scale)) and self.current is not None:
             self.current.rating_rows.append(rating)
             return
         by_role = self._by_role(cells)
+        if column := by_role.pop(Role.OBJECTIVE, ""):
+            if fold(column) != self.objective_key:
+                self._start_objective(objective_of_column(column), key=column)
+            if not by_role:
+                return
+        self._measure_row(by_role, joined)
+
+    def _measure_row(self, by_role: dict[Role, str], joined: str) -> None:
         number = self._measure_number(by_role)
+        if number is None and self._numbers_measures(by_role):
+            number = self._next_number()
+            self._warn("measure_numbered", number, measure=number)
         if number is not None:
             self._start_measure(number, by_role)
-        elif self.current is not None:
+        elif self.current is not None and set(by_role) != {Role.NUMBER}:
             self.current.add_row(by_role)
-        elif not self.objectives and not self.header_rows:
+        elif not self.started and not self.header_rows:
             self.title_lines.append(joined)
         else:
             self._warn_orphan(joined)
 
-    def _by_role(self, cells: list[str]) -> dict[Role, str]:
+    def _header(self, cells: list[str]) -> bool:
+        """Header rows: before the body any header; in it a repeat or a new table's header."""
+        row = cells
+        if self.started and is_header_row(cells) and _key(cells) in self._known_headers():
+            self.after_header = True  # the header repeated on the next page
+            return True
+        if not self.started and (flat := self._flat_header(cells)):
+            row = flat
+        elif not (is_strong_header_row(cells) if self.started else is_header_row(cells)):
+            return False
+        if not self.after_header:
+            self.header_block = []
+        self.header_block.append(row)
+        self.header_rows.append(row)
+        self.layout = layout_from_headers(self.header_block)
+        self.after_header = True
+        return True
+
+    def _known_headers(self) -> set[tuple[str, ...]]:
+        return {_key(r) for r in self.header_rows}
+
+    @staticmethod
+    def _flat_header(cells: list[str]) -> list[str] | None:
+        filled = [c for c in cells if c.strip()]
+        return flat_header_cells(filled[0]) if len(filled) == 1 else None
+
+    def _column_numbers(self, cells: list[str]) -> bool:
+        """The "1 2 3 4 5" row under a header, and its repeats on later pages."""
+        if not is_column_number_row(cells):
+            return False
+        if self.after_header or _key(cells) == self.column_numbers:
+            self.column_numbers = _key(cells)
+            return True
+        return False
+
+    def _debris(self, cells: list[str], joined: str) -> bool:
+        """Page numbers and view counters: a lone short cell outside the value columns."""
+        filled = [i for i, c in enumerate(cells) if c]
+        if len(filled) != 1 or not is_page_debris(joined):
+            return False
+        role = self._role_at(filled[0])
+        if len(cells) > 1 and is_bare_number(joined) and role in _VALUE_ROLES:
+            return False
+        if self.started or self.header_rows:
+            short = joined if len(joined) <= 80 else joined[:77] + "…"
+            self._warn("row_skipped", None, text=short)
+        return True
+
+    def _role_at(self, index: int) -> Role | None:
         layout = self.layout or DEFAULT_LAYOUT
+        return layout[index] if index < len(layout) else None
+
+    def _by_role(self, cells: list[str]) -> dict[Role, str]:
         by_role: dict[Role, str] = {}
         for i, cell in enumerate(cells):
-            role = layout[i] if i < len(layout) else None
+            role = self._role_at(i)
             if role is not None and cell.strip():
-                by_role[role] = f"{by_role[role]} {cell}" if role in by_role else cell
+                # Two columns of one role (Биелэлт · Хүрсэн үр дүн): achieved texts stay paragraphs.
+                glue = "\n" if role is Role.ACHIEVED else " "
+                by_role[role] = f"{by_role[role]}{glue}{cell}" if role in by_role else cell
         return by_role
 
+    def _has_number_column(self) -> bool:
+        return Role.NUMBER in (self.layout or DEFAULT_LAYOUT)
+
     def _measure_number(self, by_role: dict[Role, str]) -> str | None:
-        if match := _MEASURE_NUMBER.match(by_role.get(Role.NUMBER, "")):
+        number_cell = by_role.get(Role.NUMBER, "")
+        if match := _MEASURE_NUMBER.match(number_cell):
             return match.group(1)
-        if not by_role.get(Role.NUMBER, "").strip() and (
-            match := _GLUED_NUMBER.match(by_role.get(Role.TEXT, ""))
-        ):
+        if number_cell.strip():
+            return None
+        text = by_role.get(Role.TEXT, "")
+        if match := _GLUED_NUMBER.match(text):
+            return match.group(1)
+        if not self._has_number_column() and (match := _GLUED_SINGLE.match(text)):
             return match.group(1)
         return None
 
-    def _start_objective(self, number: str, title: str) -> None:
-        self.objectives.append(ObjectiveEntry(number=number, title=title))
+    def _numbers_measures(self, by_role: dict[Role, str]) -> bool:
+        """A table without a number column: each row with a measure text is a measure."""
+        return (
+            self.layout is not None
+            and not self._has_number_column()
+            and Role.TEXT in self.layout
+            and bool(by_role.get(Role.TEXT, "").strip())
+        )
+
+    def _next_number(self) -> str:
+        if not self.objectives:
+            return "1"
+        objective = self.objectives[-1]
+        count = len(self.raw.get(len(self.objectives) - 1, [])) + 1
+        return f"{objective.number}.{count}" if objective.number else str(count)
+
+    def _start_objective(self, heading: Heading, *, key: str) -> None:
         self.current = None
+        if self.objectives and fold(key) == self.objective_key:
+            return  # the same heading again (a merged cell's text repeated on each row)
+        number = heading.number
+        if not number:
+            number = str(sum(1 for o in self.objectives if o.number or o.title) + 1)
+            self.numbered_here.add(len(self.objectives))
+        self.objectives.append(ObjectiveEntry(number=number, title=heading.title))
+        self.objective_key = fold(key)
 
     def _start_measure(self, number: str, by_role: dict[Role, str]) -> None:
+        self._promote_heading_row(number)
         if not self.objectives:
             self.objectives.append(ObjectiveEntry(number="", title=""))
         by_role.pop(Role.NUMBER, None)
@@ -141,16 +260,41 @@ class _Builder:
         self.current.add_row(by_role)
         self.raw.setdefault(len(self.objectives) - 1, []).append(self.current)
 
-    def _warn_orphan(self, text: str) -> None:
-        short = text if len(text) <= 80 else text[:77] + "…"
+    def _promote_heading_row(self, number: str) -> None:
+        """Row "1 · Авлигаас урьдчилан …" with nothing else, then "1.1": "1" was an objective."""
+        parent = number.rpartition(".")[0]
+        current = self.current
+        if not parent or current is None or current.number != parent or not _only_text(current):
+            return
+        measures = self.raw.get(len(self.objectives) - 1, [])
+        if not measures or measures[-1] is not current:
+            return
+        measures.pop()
+        title = " ".join(f.strip() for f in current.fragments.get(Role.TEXT, []) if f.strip())
+        title = re.sub(rf"^\s*{re.escape(parent)}\.?\s*", "", title)
+        self._start_objective(Heading(parent, title), key=title)
+
+    def _warn(self, code: str, at: str | None, **params: str) -> None:
         self.warnings.append(
             ReportWarning(
-                code="row_orphan", measure=None, message=message("row_orphan", "mn", text=short),
-                params={"text": short},
+                code=code, measure=at, message=message(code, "mn", **params), params=params
             )
         )
 
+    def _warn_orphan(self, text: str) -> None:
+        short = text if len(text) <= 80 else text[:77] + "…"
+        self._warn("row_orphan", None, text=short)
+
     # -- result ----------------------------------------------------------------------------
+
+    def measure_count(self) -> int:
+        return sum(len(v) for v in self.raw.values())
+
+    def structured(self) -> bool:
+        """The rows look like a plan table: a header, a numbered objective or a "1.1" number."""
+        return bool(self.header_rows) or any(
+            "." in m.number for ms in self.raw.values() for m in ms
+        ) or any(o.number for o in self.objectives)
 
     def document(self, source: str) -> ReportDocument:
         if not any(self.raw.values()):
@@ -160,16 +304,12 @@ class _Builder:
             for raw in self.raw.get(index, []):
                 measure = finish_measure(raw, self.scale, self.warnings)
                 if measure.number in seen:
-                    self.warnings.append(
-                        ReportWarning(
-                            code="duplicate_measure", measure=measure.number,
-                            message=message("duplicate_measure", "mn", measure=measure.number),
-                            params={"measure": measure.number},
-                        )
-                    )
+                    self._warn("duplicate_measure", measure.number, measure=measure.number)
                 seen.add(measure.number)
                 objective.measures.append(measure)
-        title = clean_title(self.title_lines)
+            if index in self.numbered_here:
+                objective.number = _common_prefix(objective) or objective.number
+        title = clean_title(title_lines(self.title_lines))
         facts = title_facts(title)
         return ReportDocument(
             title=title,
@@ -182,6 +322,28 @@ class _Builder:
             warnings=self.warnings,
             source=source,
         )
+
+
+def _common_prefix(objective: ObjectiveEntry) -> str | None:
+    """The objective number its measures carry ("3" for 3.1, 3.2), if they all agree."""
+    prefixes = {m.number.partition(".")[0] for m in objective.measures if "." in m.number}
+    plain = [m for m in objective.measures if "." not in m.number]
+    return prefixes.pop() if len(prefixes) == 1 and not plain else None
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What a block of rows holds, for readers that must pick the report's tables."""
+
+    measures: int
+    structured: bool
+
+
+def survey_rows(rows: Iterable[list[str]], *, scale: Scale = GOVERNMENT_SCALE) -> Survey:
+    builder = _Builder(scale)
+    for cells in rows:
+        builder.feed(cells)
+    return Survey(measures=builder.measure_count(), structured=builder.structured())
 
 
 def document_from_rows(

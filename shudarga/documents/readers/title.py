@@ -23,8 +23,30 @@ _SUBJECT = re.compile(
 )
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
 _TOTAL = re.compile(
-    r"нэгдсэн\s+дүн\s*[:：]?\s*(?P<value>\d{1,3}(?:[.,]\d+)?)\s*%?", re.IGNORECASE
+    r"нэгдсэн\s+дүн(?:\s*/\s*хувь\s*/|\s+хувь)?\s*[:：]?\s*"
+    r"(?P<value>\d{1,3}(?:[.,]\d+)?)(?![\d.,]*\d)\s*%?",
+    re.IGNORECASE,
 )
+# Other wordings of the total; these need the "%" so that a sum of money is not taken for it.
+_OTHER_TOTAL = re.compile(
+    r"^\s*(?:нийт\s+дүн|дундаж(?:\s+дүн)?|нийт\s+(?:хэрэгжилт|биелэлт)|"
+    r"төлөвлөгөөний\s+(?:хэрэгжилт|биелэлт))\s*[:：-]?\s*"
+    r"(?P<value>\d{1,3}(?:[.,]\d+)?)\s*%\s*$",
+    re.IGNORECASE,
+)
+# Lines above a title that are not the title: the approval block, the appendix note with its
+# order number (often a placeholder: "2018 оны …. сарын ….-ны өдрийн ….. дугаар"), signatures.
+_NOT_TITLE = re.compile(
+    r"^\s*(?:батлав|баталсан|батлав\.|зөвшөөрөв|зөвшөөрсөн|хянасан|танилцсан)\b"
+    r"|хавсралт|тушаалын|захирамжийн|тогтоолын|(?:\.{3,}|…)",
+    re.IGNORECASE,
+)
+_APPROVAL = re.compile(r"^\s*(?:батлав|баталсан|зөвшөөрөв|зөвшөөрсөн)\b", re.IGNORECASE)
+# A signature: a position ("… ДАРГА") or a name with its initial ("Б.БОЛД", "Б. Болд").
+_SIGNATURE = re.compile(r"дарга\s*$|\b[А-ЯӨҮЁ]\s?\.\s?[А-ЯӨҮЁ][А-ЯӨҮЁа-яөүё]+|^[\s.…/_]+$", re.I)
+# Words every title of a plan or report holds.
+_TITLE_WORDS = re.compile(r"авлиг|төлөвлөгөө|биелэлт|тайлан", re.IGNORECASE)
+_MAX_TITLE_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -53,5 +75,43 @@ def title_facts(title: str) -> TitleFacts:
 
 def stated_total(text: str) -> Decimal | None:
     """The total a document states ("НЭГДСЭН ДҮН: 91%"), with the digits it was written with."""
-    match = _TOTAL.search(text)
+    match = _TOTAL.search(text) or _OTHER_TOTAL.match(text)
     return Decimal(match["value"].replace(",", ".")) if match else None
+
+
+def title_lines(lines: list[str]) -> list[str]:
+    """The lines above a table that are its title.
+
+    Files bring more than the title: an approval block ("БАТЛАВ" and the signature under it),
+    the appendix note with an order's date and number, a web page's menus and headings. The
+    title is the last run of lines that name the plan or report, with the line before it when
+    that is the organization's name in capitals ("…ТАМГЫН ГАЗРЫН" / "АВЛИГЫН ЭСРЭГ …").
+    """
+    kept: list[str] = []
+    after_approval = False
+    for line in lines:
+        if _APPROVAL.search(line):
+            after_approval = True
+            continue
+        if after_approval and _SIGNATURE.search(line) and not _TITLE_WORDS.search(line):
+            continue  # who approves it: "СУМЫН ЗАСАГ ДАРГА Б.БОЛД"
+        after_approval = False
+        if not _NOT_TITLE.search(line):
+            kept.append(line)
+    if len(kept) <= 2:
+        return kept
+    marked = [i for i, line in enumerate(kept) if _TITLE_WORDS.search(line)]
+    if not marked:
+        return kept[-_MAX_TITLE_LINES:]
+    end = marked[-1]
+    start = end
+    while start > 0 and end - start + 1 < _MAX_TITLE_LINES and (
+        start - 1 in marked or _is_capitals(kept[start - 1])
+    ):
+        start -= 1
+    return kept[start : end + 1]
+
+
+def _is_capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
