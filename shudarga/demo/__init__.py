@@ -1,4 +1,12 @@
-"""The demo data: the Khujirt 2024 report and a demo administrator."""
+"""The demo data: the Khujirt 2024 report, its organization's officer and head, an administrator.
 
-# Only for the demo on 127.0.0.1; printed by the README and on the login page of the demo.
-DEMO_ADMIN = ("admin", "shudarga-demo")
+Only for the demo on 127.0.0.1: the README and the start page of the demo print these logins.
+"""
+
+DEMO_PASSWORD = "shudarga-demo"
+DEMO_ADMIN = ("admin", DEMO_PASSWORD)
+# (username, password, role in the Khujirt governor's office, full name)
+DEMO_MEMBERS = (
+    ("khujirt.officer", DEMO_PASSWORD, "officer", "Оюунчимэг (мэргэжилтэн)"),
+    ("khujirt.head", DEMO_PASSWORD, "head", "Батбаяр (Тамгын газрын дарга)"),
+)

@@ -10,9 +10,9 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from shudarga.demo import DEMO_ADMIN
+from shudarga.demo import DEMO_ADMIN, DEMO_MEMBERS
 from shudarga.documents.readers import read_path
-from shudarga.orgs.models import Organization
+from shudarga.orgs.models import Membership, Organization
 from shudarga.orgs.services import organization_get_or_create_path
 from shudarga.plans.models import Report
 from shudarga.plans.services import report_import_document
@@ -39,9 +39,16 @@ def demo_load() -> list[str]:
         lines.append(f"demo: imported the Khujirt 2024 report as #{report.pk}")
     else:
         lines.append(f"demo: the Khujirt 2024 report is already #{exists.pk}")
-    username, password = DEMO_ADMIN
     users = get_user_model().objects
+    for username, password, role, full_name in DEMO_MEMBERS:
+        user = users.filter(username=username).first()
+        if user is None:
+            user = users.create_user(username=username, password=password, first_name=full_name)
+        Membership.objects.get_or_create(user=user, organization=office, defaults={"role": role})
+        lines.append(f"demo: {role} of {office.name}: {username} / {password}")
+    username, password = DEMO_ADMIN
     if not users.filter(username=username).exists():
         users.create_superuser(username=username, email="", password=password)
-    lines.append(f"demo: log in at http://127.0.0.1:8000/ as {username} / {password}")
+    lines.append(f"demo: administrator: {username} / {password}")
+    lines.append("demo: open http://127.0.0.1:8000/")
     return lines

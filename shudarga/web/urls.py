@@ -1,11 +1,14 @@
 from django.urls import path
 
-from shudarga.web import views
+from shudarga.web import home, plan_urls, report_urls, views
 
 app_name = "web"
 urlpatterns = [
-    path("", views.report_list_page, name="report_list"),
+    path("", home.home, name="home"),
+    path("reports/", views.report_list_page, name="report_list"),
     path("reports/<int:pk>/", views.report_page, name="report"),
     path("reports/<int:pk>/print/", views.report_print, name="report_print"),
     path("reports/<int:pk>/download.<str:fmt>", views.report_download, name="report_download"),
+    *plan_urls.urlpatterns,
+    *report_urls.urlpatterns,
 ]

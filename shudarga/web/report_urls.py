@@ -1,0 +1,3 @@
+"""URLs of the report-filling pages (shudarga.web.report_views)."""
+
+urlpatterns: list = []
