@@ -140,6 +140,11 @@ def finish_measure(raw: RawMeasure, scale: Scale, warnings: list[ReportWarning])
     if score_cell and (
         from_column := parse_rating_cell(score_cell, scale) or level_rating(score_cell, scale)
     ):
+        # The score column wins; its bare number keeps the label the achieved text gave it
+        # ("…Үр дүнтэй-100%" and 100 in an Үнэлгээ column).
+        same = rating is not None and rating.score == from_column.score and not rating.not_due
+        if from_column.label is None and not from_column.not_due and same:
+            from_column = rating
         rating = from_column
     if rating is None and raw.rating_rows:
         rating = raw.rating_rows[-1]

@@ -1,21 +1,36 @@
 """Reader for report tables pulled out of Word or web pages as text.
 
 One line is one table row; cells are separated by tabs (or by "|" in pipe tables). Cells may
-hold HTML markup. Bytes must be UTF-8 text.
+hold HTML markup. Bytes must be UTF-8 text, or UTF-16 with its byte-order mark.
 """
 
 from __future__ import annotations
+
+import codecs
 
 from shudarga.documents.errors import ReadError
 from shudarga.documents.model import ReportDocument
 from shudarga.documents.readers.cells import cell_text
 from shudarga.documents.readers.table import document_from_rows
 
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 text (a byte-order mark is dropped); binary data and other encodings are refused."""
+    """UTF-8 text (a byte-order mark is dropped), or UTF-16 that starts with its byte-order mark
+    (Word's "Unicode text"); binary data and other encodings are refused, never guessed.
+    """
     if not data.strip():
         raise ReadError("file_empty")
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ReadError("file_encoding", offset=exc.start + len(bom)) from exc
+            if "\x00" in text or not text.strip():
+                raise ReadError("file_binary" if text.strip() else "file_empty")
+            return text
     if b"\x00" in data[:8192]:
         raise ReadError("file_binary")
     try:

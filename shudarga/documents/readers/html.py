@@ -1,0 +1,90 @@
+"""Reader for web pages: report tables as published on government sites or saved by Word.
+
+Bytes become text by the page's own word: a byte-order mark, else UTF-8, else the charset its
+<meta> declares (Word saves Mongolian pages as windows-1251). Bytes that are neither UTF-8 nor
+declared are refused ("file_encoding") rather than guessed. lxml parses the page as browsers
+do; html_walk.py turns it into lines and tables, blocks.py picks the report's tables.
+
+Metadata our own HTML writer embeds (<meta name="shudarga" content='…'>) is applied.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from shudarga.documents.embedded import KEY, apply_metadata
+from shudarga.documents.errors import ReadError
+from shudarga.documents.model import ReportDocument
+from shudarga.documents.readers.blocks import rows_from_blocks
+from shudarga.documents.readers.html_walk import page_blocks
+from shudarga.documents.readers.table import document_from_rows
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page's <meta> declares in its first kilobytes, if Python knows it."""
+    match = _CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode_html(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ReadError("file_encoding", offset=exc.start + len(bom)) from exc
+    try:
+        # Valid UTF-8 is UTF-8 whatever the page says: Cyrillic in windows-1251 never is.
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        declared = declared_charset(data)
+        if declared and declared != "utf-8":
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass
+        raise ReadError("file_encoding", offset=exc.start) from exc
+
+
+def parse_page(text: str) -> lxml_html.HtmlElement:
+    if not text.strip():
+        raise ReadError("file_empty")
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_pis=True)
+    try:
+        # Bytes with a fixed encoding: lxml refuses str with an XML encoding declaration.
+        return lxml_html.document_fromstring(
+            text.replace("\x00", "").encode("utf-8"), parser=parser
+        )
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ReadError("no_table") from exc
+
+
+def _metadata(root: lxml_html.HtmlElement) -> str | None:
+    for meta in root.iter("meta"):
+        if meta.get("name") == KEY:
+            return meta.get("content")
+    return None
+
+
+def read_html(data: bytes, *, source: str = "") -> ReportDocument:
+    root = parse_page(decode_html(data))
+    metadata = _metadata(root)
+    scale = apply_metadata(ReportDocument(), metadata).scale
+    rows = rows_from_blocks(page_blocks(root, scale), scale)
+    return apply_metadata(document_from_rows(rows, source=source, scale=scale), metadata)
