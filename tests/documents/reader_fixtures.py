@@ -5,6 +5,8 @@ and in the shapes real reports take (see /work/shared/REAL-REPORTS.md).
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Sequence
 
 import docx
@@ -152,3 +154,19 @@ def official_html(body: Body = BODY, *, title: str = TITLE, head: str = "", char
         f"<body><h2>{title}</h2><table border=1>{''.join(rows)}</table>"
         "<p>НЭГДСЭН ДҮН: 50%</p></body></html>"
     )
+
+
+_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def stable_zip(data: bytes) -> bytes:
+    """The same package with fixed times, so that a test gets the same bytes on every run."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "docProps/core.xml":
+                content = _TIMES.sub(rb"\g<1>2024-01-01T00:00:00Z\g<2>", content)
+            member = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            target.writestr(member, content, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()

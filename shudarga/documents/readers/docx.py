@@ -23,12 +23,12 @@ from collections.abc import Iterator
 import docx
 from lxml import etree
 
-from shudarga.documents.embedded import apply_metadata
 from shudarga.documents.errors import ReadError
-from shudarga.documents.model import FORMAT_ID, ReportDocument
+from shudarga.documents.model import GOVERNMENT_SCALE, ReportDocument
 from shudarga.documents.readers.blocks import Block, rows_from_blocks
 from shudarga.documents.readers.cells import clean_cell
 from shudarga.documents.readers.docx_numbering import Numbering
+from shudarga.documents.readers.metadata import apply_embedded, embedded_scale, is_metadata
 from shudarga.documents.readers.packages import open_package
 from shudarga.documents.readers.table import document_from_rows
 
@@ -49,7 +49,6 @@ _T, _TAB, _BR, _CR = _w("t"), _w("tab"), _w("br"), _w("cr")
 _NO_BREAK_HYPHEN, _RUN, _VANISH = _w("noBreakHyphen"), _w("r"), _w("vanish")
 _VAL = _w("val")
 _MAX_SPAN = 64
-_METADATA_START = '{"format":"' + FORMAT_ID + '"'
 
 
 def _children(element: etree._Element, *tags: str) -> Iterator[etree._Element]:
@@ -156,7 +155,7 @@ def _continues_merge(tc: etree._Element) -> bool:
 
 def _metadata(document: docx.document.Document) -> str | None:
     comments = document.core_properties.comments or ""
-    return comments if comments.startswith(_METADATA_START) else None
+    return comments if is_metadata(comments) else None
 
 
 def read_docx(data: bytes, *, source: str = "") -> ReportDocument:
@@ -170,6 +169,6 @@ def read_docx(data: bytes, *, source: str = "") -> ReportDocument:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
         raise ReadError("file_corrupt", kind="docx") from exc
-    scale = apply_metadata(ReportDocument(), metadata).scale
+    scale = embedded_scale(metadata, GOVERNMENT_SCALE)
     doc = document_from_rows(rows_from_blocks(blocks, scale), source=source, scale=scale)
-    return apply_metadata(doc, metadata)
+    return apply_embedded(doc, metadata)

@@ -16,11 +16,12 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from shudarga.documents.embedded import KEY, apply_metadata
+from shudarga.documents.embedded import KEY
 from shudarga.documents.errors import ReadError
-from shudarga.documents.model import ReportDocument
+from shudarga.documents.model import GOVERNMENT_SCALE, ReportDocument
 from shudarga.documents.readers.blocks import rows_from_blocks
 from shudarga.documents.readers.html_walk import page_blocks
+from shudarga.documents.readers.metadata import apply_embedded, embedded_scale
 from shudarga.documents.readers.table import document_from_rows
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -65,7 +66,9 @@ def decode_html(data: bytes) -> str:
 def parse_page(text: str) -> lxml_html.HtmlElement:
     if not text.strip():
         raise ReadError("file_empty")
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_pis=True)
+    # huge_tree lifts libxml2's depth limit of 256 (to 2048): beyond it the rest of a page is
+    # silently lost. Size is bounded by MAX_FILE_BYTES before parsing.
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_pis=True, huge_tree=True)
     try:
         # Bytes with a fixed encoding: lxml refuses str with an XML encoding declaration.
         return lxml_html.document_fromstring(
@@ -85,6 +88,6 @@ def _metadata(root: lxml_html.HtmlElement) -> str | None:
 def read_html(data: bytes, *, source: str = "") -> ReportDocument:
     root = parse_page(decode_html(data))
     metadata = _metadata(root)
-    scale = apply_metadata(ReportDocument(), metadata).scale
+    scale = embedded_scale(metadata, GOVERNMENT_SCALE)
     rows = rows_from_blocks(page_blocks(root, scale), scale)
-    return apply_metadata(document_from_rows(rows, source=source, scale=scale), metadata)
+    return apply_embedded(document_from_rows(rows, source=source, scale=scale), metadata)

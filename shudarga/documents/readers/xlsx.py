@@ -22,17 +22,17 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from shudarga.documents.embedded import KEY, apply_metadata
+from shudarga.documents.embedded import KEY
 from shudarga.documents.errors import ReadError
-from shudarga.documents.model import FORMAT_ID, ReportDocument, Scale
+from shudarga.documents.model import GOVERNMENT_SCALE, ReportDocument, Scale
 from shudarga.documents.readers.cells import clean_cell
+from shudarga.documents.readers.metadata import apply_embedded, embedded_scale, is_metadata
 from shudarga.documents.readers.packages import open_package
 from shudarga.documents.readers.table import document_from_rows
 
 # Beyond these a sheet is not a report table; they bound the work on a bloated sheet.
 MAX_ROWS = 20_000
 MAX_COLUMNS = 100
-_METADATA_START = '{"format":"' + FORMAT_ID + '"'
 _DECIMALS = re.compile(r"0\.(0+)")
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]')
 
@@ -103,9 +103,7 @@ def _metadata(workbook: Workbook) -> str | None:
     for prop in getattr(workbook, "custom_doc_props", None) or []:
         if getattr(prop, "name", None) == KEY:
             candidates.append(getattr(prop, "value", None))
-    return next(
-        (c for c in candidates if isinstance(c, str) and c.startswith(_METADATA_START)), None
-    )
+    return next((c for c in candidates if is_metadata(c)), None)
 
 
 def _report_sheets(workbook: Workbook) -> list[Worksheet]:
@@ -138,5 +136,5 @@ def read_xlsx(data: bytes, *, source: str = "") -> ReportDocument:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise ReadError("file_corrupt", kind="xlsx") from exc
-    scale = apply_metadata(ReportDocument(), metadata).scale
-    return apply_metadata(_first_report(workbook, source, scale), metadata)
+    scale = embedded_scale(metadata, GOVERNMENT_SCALE)
+    return apply_embedded(_first_report(workbook, source, scale), metadata)
