@@ -170,3 +170,51 @@ def stable_zip(data: bytes) -> bytes:
             member = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
             target.writestr(member, content, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+Rows = Sequence[Sequence[str]]
+
+
+def grid_docx(rows: Rows, *, before: Sequence[str] = ()) -> bytes:
+    """Rows as a plain Word table; a cell's lines are its paragraphs; one-cell rows are merged."""
+    document = docx.Document()
+    for line in before:
+        document.add_paragraph(line)
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    for r, row in enumerate(rows):
+        if len(row) == 1 and width > 1:
+            table.cell(r, 0).merge(table.cell(r, width - 1))
+        for c, text in enumerate(row):
+            lines = text.split("\n")
+            cell = table.cell(r, c)
+            cell.text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+    return save_docx(document)
+
+
+def grid_xlsx(rows: Rows, *, before: Sequence[str] = ()) -> bytes:
+    """Rows on the first sheet; one-cell rows are merged across the table."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    width = max(len(r) for r in rows)
+    for line in before:
+        sheet.append([line])
+    for row in rows:
+        sheet.append([text or None for text in row])
+        if len(row) == 1 and width > 1:
+            sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width)
+    return save_xlsx(workbook)
+
+
+def grid_html(rows: Rows, *, before: Sequence[str] = ()) -> bytes:
+    """Rows as a web page table; one-cell rows span the table."""
+    width = max(len(r) for r in rows)
+    body = []
+    for row in rows:
+        span = f' colspan="{width}"' if len(row) == 1 and width > 1 else ""
+        cells = "".join(f"<td{span}>{text.replace(chr(10), '<br>')}</td>" for text in row)
+        body.append(f"<tr>{cells}</tr>")
+    title = "".join(f"<p>{line}</p>" for line in before)
+    return f"<html><body>{title}<table>{''.join(body)}</table></body></html>".encode()

@@ -12,7 +12,9 @@ import pytest
 
 from shudarga.documents.errors import ReadError
 from shudarga.documents.model import ReportDocument
+from shudarga.documents.readers import read_bytes
 from shudarga.documents.readers.table import document_from_rows, survey_rows
+from tests.documents.reader_fixtures import grid_docx, grid_html, grid_xlsx
 
 TITLE = ["А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН АВЛИГЫН ЭСРЭГ 2023 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ"]
 OFFICIAL = [
@@ -458,3 +460,69 @@ def test_it_refuses_rows_without_a_measure():
     with pytest.raises(ReadError) as caught:
         read(TITLE, *OFFICIAL)
     assert caught.value.code == "no_table"
+
+
+# -- the same variants through Word, Excel and web-page files --------------------------------
+
+VARIANTS = {
+    "district plan with column numbers": (
+        [
+            ["Үйл ажиллагааны үндсэн чиглэл", "Хэрэгжүүлэх арга хэмжээ", "Гүйцэтгэлийн шалгуур үзүүлэлт",
+             "Хугацаа", "Хариуцах нэгж"],
+            ["1", "2", "3", "4", "5"],
+            ["Урьдчилан сэргийлэх", "1.1. Сургалт хийх", "Сургалтын тоо", "Жилдээ", "Хэлтэс"],
+            ["", "1.2. Зөвлөмж хүргүүлэх", "Зөвлөмжийн тоо", "Тухай бүр", "Хэлтэс"],
+            ["Хяналт", "2.1. Шалгалт хийх", "Шалгалтын тоо", "IV улирал", "Алба"],
+        ],
+        {"1.1": ("Сургалт хийх", None, False), "1.2": ("Зөвлөмж хүргүүлэх", None, False),
+         "2.1": ("Шалгалт хийх", None, False)},
+    ),
+    "city report with a percent column": (
+        [
+            ["№", "Хэрэгжүүлэх ажлууд", "Биелэлт", "Хувь"],
+            ["ЗОРИЛТ 1. ИЛ ТОД БАЙДАЛ"],
+            ["1", "Журам батлах", "Батлав.", "100%"],
+            ["Хуудас 2"],
+            ["2", "Сургалт хийх", "Эхлээгүй.", "ХБ"],
+        ],
+        {"1": ("Журам батлах", Decimal(100), False), "2": ("Сургалт хийх", None, True)},
+    ),
+    "official report with ordinal and colon objectives": (
+        [
+            *OFFICIAL,
+            ["НЭГ. Сурталчилгаа"],
+            ["1.1.", "1.1.Шторк байршуулах", "-", "Тоо", "5", "Байршуулсан.\nҮр дүнтэй-100%"],
+            ["Хяналт шалгалтын чиглэлээр:"],
+            ["2.1", "Шалгах", "840,0", "Тоо", "1", "Шалгаагүй. Үр дүнгүй-0"],
+        ],
+        {"1.1": ("Шторк байршуулах", Decimal(100), False), "2.1": ("Шалгах", Decimal(0), False)},
+    ),
+}
+
+
+@pytest.mark.parametrize("make", [grid_docx, grid_xlsx, grid_html], ids=["docx", "xlsx", "html"])
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_it_reads_each_variant_the_same_from_word_excel_and_web_pages(make, variant):
+    rows, expected = VARIANTS[variant]
+    doc = read_bytes(make(rows, before=TITLE), source="f")
+    assert doc.title == TITLE[0]
+    got = {m.number: (m.text, m.score, m.not_due) for _, m in doc.measures()}
+    assert got == expected
+    assert doc == document_from_rows([*[[line] for line in TITLE], *rows], source="f")
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "amount"),
+    [
+        ("Төсөв /сая төг/", "1,5", Decimal(1500)),
+        ("Төсөв /мян.төг/", "1,5", Decimal("1.5")),
+        ("Төсөв", "1,5", Decimal("1.5")),
+        ("Төсөв /төгрөг/", "840000", Decimal(840)),
+        ("Төсөв /төгрөг/", "1 250", Decimal("1.25")),
+        ("Төсөв /төгрөг/", "5 сая", Decimal(5000)),
+    ],
+)
+def test_it_reads_money_in_the_unit_its_column_header_names(header, cell, amount):
+    doc = read(["д/д", "Хэрэгжүүлэх арга хэмжээ", "Хугацаа", header], ["1.1", "Сургалт", "I улирал", cell])
+    assert measures(doc)["1.1"].planned_budget == amount
+    assert "E" not in str(measures(doc)["1.1"].planned_budget)

@@ -62,6 +62,29 @@ _MILLION = re.compile(r"\s*(сая|сая төгрөг|сая төг\.?)$", re.I
 _THOUSAND = re.compile(r"\s*(мян\.?\s*төг\.?|мянган төгрөг|мян\.?)$", re.IGNORECASE)
 
 
+def has_unit(text: str) -> bool:
+    """The amount names its own unit ("5 сая", "840 мян.төг")."""
+    value = text.strip().replace("\u00a0", " ")
+    return bool(_MILLION.search(value) or _THOUSAND.search(value))
+
+
+_HEADER_MILLION = re.compile(r"сая")
+_HEADER_THOUSAND = re.compile(r"мян")
+_HEADER_TUGRIK = re.compile(r"төг")
+
+
+def header_unit(header: str) -> Decimal:
+    """What one unit of a money column is in thousand MNT, by its header: "/сая төг/" is 1000,
+    "/мян.төг/" or no unit is 1, "/төгрөг/" is 0.001.
+    """
+    folded = header.casefold()
+    if _HEADER_MILLION.search(folded):
+        return Decimal(1000)
+    if _HEADER_THOUSAND.search(folded) or not _HEADER_TUGRIK.search(folded):
+        return Decimal(1)
+    return Decimal("0.001")
+
+
 def is_blank_amount(text: str) -> bool:
     """A cell that says "no money": empty, or only dashes."""
     stripped = text.strip()

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from shudarga.documents.messages import message
 from shudarga.documents.model import MeasureEntry, ReportWarning, Scale
-from shudarga.documents.readers.cells import is_blank_amount, parse_amount
+from shudarga.documents.readers.cells import has_unit, is_blank_amount, parse_amount
 from shudarga.documents.readers.layout import Role
 from shudarga.documents.readers.ratings import (
     Rating,
@@ -42,6 +42,8 @@ class RawMeasure:
     number: str
     fragments: dict[Role, list[str]] = field(default_factory=dict)
     rating_rows: list[Rating] = field(default_factory=list)
+    # Money columns whose header names another unit than thousand MNT ("Төсөв /сая төг/").
+    units: dict[Role, Decimal] = field(default_factory=dict)
 
     def add_row(self, cells: dict[Role, str]) -> None:
         rows = max((len(v) for v in self.fragments.values()), default=0)
@@ -110,15 +112,26 @@ def _is_amount(value: str) -> bool:
     return True
 
 
+def _tidy(amount: Decimal) -> Decimal:
+    """1200.000 → 1200 and 0.8400 → 0.84, never exponent notation."""
+    if amount == amount.to_integral_value():
+        return amount.quantize(Decimal(1))
+    return amount.normalize()
+
+
 def _amount(raw: RawMeasure, role: Role, warnings: list[ReportWarning]) -> Decimal | None:
     for value in raw.fragments.get(role, []):
         if is_blank_amount(value):
             continue
         try:
-            return parse_amount(value)
+            amount = parse_amount(value)
         except ValueError:
             _warn(warnings, "number_unreadable", raw.number, value=value)
             return None
+        unit = raw.units.get(role, Decimal(1))
+        if amount is None or unit == 1 or has_unit(value):
+            return amount
+        return _tidy(amount * unit)
     return None
 
 

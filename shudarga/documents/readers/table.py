@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from shudarga.documents.errors import ReadError
 from shudarga.documents.messages import message
@@ -23,7 +24,12 @@ from shudarga.documents.model import (
     ReportWarning,
     Scale,
 )
-from shudarga.documents.readers.cells import clean_cell, is_blank_amount, is_separator
+from shudarga.documents.readers.cells import (
+    clean_cell,
+    header_unit,
+    is_blank_amount,
+    is_separator,
+)
 from shudarga.documents.readers.debris import is_bare_number, is_page_debris
 from shudarga.documents.readers.layout import (
     DEFAULT_LAYOUT,
@@ -95,6 +101,7 @@ class _Builder:
         self.current: RawMeasure | None = None
         self.warnings: list[ReportWarning] = []
         self.total_text = ""
+        self.units: dict[Role, Decimal] = {}
 
     @property
     def started(self) -> bool:
@@ -161,8 +168,19 @@ class _Builder:
         self.header_block.append(row)
         self.header_rows.append(row)
         self.layout = layout_from_headers(self.header_block)
+        self.units = self._units()
         self.after_header = True
         return True
+
+    def _units(self) -> dict[Role, Decimal]:
+        """Money columns whose header gives another unit than thousand MNT."""
+        units: dict[Role, Decimal] = {}
+        for index, role in enumerate(self.layout or ()):
+            if role in (Role.SPENT, Role.BUDGET):
+                header = " ".join(r[index] for r in self.header_block if index < len(r))
+                if (unit := header_unit(header)) != 1:
+                    units[role] = unit
+        return units
 
     def _known_headers(self) -> set[tuple[str, ...]]:
         return {_key(r) for r in self.header_rows}
@@ -256,7 +274,7 @@ class _Builder:
         if not self.objectives:
             self.objectives.append(ObjectiveEntry(number="", title=""))
         by_role.pop(Role.NUMBER, None)
-        self.current = RawMeasure(number=number)
+        self.current = RawMeasure(number=number, units=dict(self.units))
         self.current.add_row(by_role)
         self.raw.setdefault(len(self.objectives) - 1, []).append(self.current)
 
