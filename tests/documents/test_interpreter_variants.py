@@ -526,3 +526,28 @@ def test_it_reads_money_in_the_unit_its_column_header_names(header, cell, amount
     doc = read(["д/д", "Хэрэгжүүлэх арга хэмжээ", "Хугацаа", header], ["1.1", "Сургалт", "I улирал", cell])
     assert measures(doc)["1.1"].planned_budget == amount
     assert "E" not in str(measures(doc)["1.1"].planned_budget)
+
+
+def test_it_takes_the_percent_column_when_points_are_shown_beside_it():
+    doc = read(["№", "Хэрэгжүүлэх ажлууд", "Биелэлт", "Хувь", "Оноо"], ["1", "Журам батлах", "Батлав.", "65,22", "3,26"])
+    assert measures(doc)["1"].score == Decimal("65.22")
+
+
+@pytest.mark.parametrize(
+    ("rows", "check"),
+    [
+        ([["HЭГДСЭН ДҮН: 91%"]], lambda d: d.stated_total == Decimal(91)),
+        ([["Зoрилт 2. Хоёр"], ["2.1", "Ажил", "-", "Тоо", "5", "Хийсэн."]],
+         lambda d: [o.number for o in d.objectives] == ["1", "2"]),
+    ],
+)
+def test_it_matches_words_typed_with_latin_look_alike_letters(rows, check):
+    doc = read(*OFFICIAL, ["Зорилт 1. Нэг"], ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."], *rows)
+    assert check(doc)
+
+
+def test_it_finds_the_organization_in_a_misspelled_or_latin_lettered_title():
+    for subject in ("АВИЛГЫН ЭСРЭГ", "AВЛИГЫН ЭСРЭГ"):  # a misspelling; a Latin A
+        title = f"А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН {subject} 2023 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ"
+        doc = read([title], *OFFICIAL, ["Зорилт 1. Нэг"], ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."])
+        assert doc.organization == "А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР" and doc.title == title

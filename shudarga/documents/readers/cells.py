@@ -139,3 +139,17 @@ def clean_cell(text: str) -> str:
     A cell holding only a space or a non-breaking space becomes empty.
     """
     return clean_spaces(text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# Latin letters typed inside Mongolian words ("HЭГДСЭН", "Зoрилт"); textnorm.fold maps the same.
+_LOOKALIKE_LOWER = str.maketrans("abcehkmoptxy", "авсенкмортху")
+
+
+def matchable(text: str) -> str:
+    """``text`` lower-cased with Latin look-alikes made Cyrillic, keeping its length, so that a
+    pattern found in it cuts the original text at the same places.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return lowered.translate(_LOOKALIKE_LOWER)

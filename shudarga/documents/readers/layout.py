@@ -126,6 +126,29 @@ def layout_from_headers(header_rows: list[list[str]]) -> tuple[Role | None, ...]
         for i, cell in enumerate(row):
             if (role := header_role(cell)) is not None:
                 roles[i] = role
+    return _percent_over_points(roles, rows)
+
+
+_PERCENT = re.compile(r"хувь|%")
+
+
+def _percent_over_points(
+    roles: list[Role | None], rows: list[list[str]]
+) -> tuple[Role | None, ...]:
+    """A percent column and a points column ("Хувь" and "Оноо", 65.22 % = 3.26 points): the
+    score is the percent; the points column is left unread rather than mixed in.
+    """
+    scores = [i for i, role in enumerate(roles) if role is Role.SCORE]
+    if len(scores) < 2:
+        return tuple(roles)
+    percent = [
+        i for i in scores
+        if any(_PERCENT.search(fold(r[i])) for r in rows if i < len(r))
+    ]
+    if percent:
+        for i in scores:
+            if i != percent[0]:
+                roles[i] = None
     return tuple(roles)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from shudarga.documents.readers.cells import matchable
 from shudarga.documents.textnorm import fold
 
 _ORDINALS = {
@@ -42,11 +43,13 @@ class Heading:
 
 
 def _named(text: str) -> Heading | None:
-    match = _NAMED.match(text)
+    # Matched with look-alike Latin letters made Cyrillic ("Зoрилт"); the title is cut from
+    # the text as written.
+    match = _NAMED.match(matchable(text))
     if not match:
         return None
-    number = match["num"] or _ORDINALS[match["word"].lower()]
-    return Heading(number, match["title"].strip())
+    number = match["num"] or _ORDINALS[match["word"]]
+    return Heading(number, text[match.start("title") :].strip())
 
 
 def _numbered(text: str, min_words: int = 2) -> Heading | None:

@@ -13,13 +13,14 @@ from decimal import Decimal
 
 from shudarga.documents.grammar import nominative
 from shudarga.documents.model import Period
+from shudarga.documents.readers.cells import matchable
 
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\s*(?:он|оны)\b", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
 _HALF_YEAR = re.compile(r"хагас\s+жил|эхний\s+хагас|i\s+хагас|1\s+дүгээр\s+хагас", re.IGNORECASE)
 # Where the organization's name ends in a title.
 _SUBJECT = re.compile(
-    r"\s+(?:авлигын\s+эсрэг|авлигатай\s+тэмцэх|авлигаас\s+урьдчилан)", re.IGNORECASE
+    r"\s+(?:ав(?:ли|ил)г(?:ы|и)н\s+эсрэг|авлигатай\s+тэмцэх|авлигаас\s+урьдчилан)", re.IGNORECASE
 )
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
 _TOTAL = re.compile(
@@ -62,10 +63,11 @@ def clean_title(lines: list[str]) -> str:
 
 
 def title_facts(title: str) -> TitleFacts:
-    year_match = _YEAR.search(title) or _ANY_YEAR.search(title)
-    subject = _SUBJECT.search(title)
+    searched = matchable(title)
+    year_match = _YEAR.search(searched) or _ANY_YEAR.search(searched)
+    subject = _SUBJECT.search(searched)
     organization = nominative(title[: subject.start()].strip()) if subject else ""
-    period = Period.HALF_YEAR if _HALF_YEAR.search(title) else Period.ANNUAL
+    period = Period.HALF_YEAR if _HALF_YEAR.search(searched) else Period.ANNUAL
     return TitleFacts(
         organization=organization,
         year=int(year_match.group(1)) if year_match else None,
@@ -75,7 +77,8 @@ def title_facts(title: str) -> TitleFacts:
 
 def stated_total(text: str) -> Decimal | None:
     """The total a document states ("НЭГДСЭН ДҮН: 91%"), with the digits it was written with."""
-    match = _TOTAL.search(text) or _OTHER_TOTAL.match(text)
+    searched = matchable(text)
+    match = _TOTAL.search(searched) or _OTHER_TOTAL.match(searched)
     return Decimal(match["value"].replace(",", ".")) if match else None
 
 
@@ -90,17 +93,18 @@ def title_lines(lines: list[str]) -> list[str]:
     kept: list[str] = []
     after_approval = False
     for line in lines:
-        if _APPROVAL.search(line):
+        searched = matchable(line)
+        if _APPROVAL.search(searched):
             after_approval = True
             continue
-        if after_approval and _SIGNATURE.search(line) and not _TITLE_WORDS.search(line):
+        if after_approval and _SIGNATURE.search(searched) and not _TITLE_WORDS.search(searched):
             continue  # who approves it: "СУМЫН ЗАСАГ ДАРГА Б.БОЛД"
         after_approval = False
-        if not _NOT_TITLE.search(line):
+        if not _NOT_TITLE.search(searched):
             kept.append(line)
     if len(kept) <= 2:
         return kept
-    marked = [i for i, line in enumerate(kept) if _TITLE_WORDS.search(line)]
+    marked = [i for i, line in enumerate(kept) if _TITLE_WORDS.search(matchable(line))]
     if not marked:
         return kept[-_MAX_TITLE_LINES:]
     end = marked[-1]
