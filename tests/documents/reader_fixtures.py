@@ -5,6 +5,7 @@ and in the shapes real reports take (see /work/shared/REAL-REPORTS.md).
 from __future__ import annotations
 
 import io
+import quopri
 import re
 import zipfile
 from collections.abc import Sequence
@@ -218,3 +219,23 @@ def grid_html(rows: Rows, *, before: Sequence[str] = ()) -> bytes:
         body.append(f"<tr>{cells}</tr>")
     title = "".join(f"<p>{line}</p>" for line in before)
     return f"<html><body>{title}<table>{''.join(body)}</table></body></html>".encode()
+
+
+def mht_archive(page: str) -> bytes:
+    """A single file web page as Word saves it: quoted-printable windows-1251 in a MIME envelope."""
+    body = quopri.encodestring(page.encode("cp1251", errors="xmlcharrefreplace")).decode("ascii")
+    return (
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; boundary="----=_NextPart_01DA"\r\n\r\n'
+        "This document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n"
+        "------=_NextPart_01DA\r\n"
+        "Content-Location: file:///C:/report.htm\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        'Content-Type: text/html; charset="windows-1251"\r\n\r\n'
+        f"{body}\r\n"
+        "------=_NextPart_01DA\r\n"
+        "Content-Location: file:///C:/report_files/filelist.xml\r\n"
+        "Content-Type: text/xml; charset=\"utf-8\"\r\n\r\n"
+        "<xml></xml>\r\n"
+        "------=_NextPart_01DA--\r\n"
+    ).encode("ascii")

@@ -19,6 +19,7 @@ from shudarga.documents.readers import read_bytes, read_path
 from shudarga.documents.readers.docx import read_docx
 from shudarga.documents.readers.xlsx import read_xlsx
 from tests.documents.reader_fixtures import (
+    mht_archive,
     official_docx,
     official_html,
     official_xlsx,
@@ -268,6 +269,7 @@ def _mutations(data: bytes, rng: random.Random, count: int):
         ("docx", DOCX),
         ("xlsx", XLSX),
         ("html", official_html().encode()),
+        ("mht", mht_archive(official_html())),
         ("html-1251", official_html(charset="windows-1251").encode("cp1251", errors="xmlcharrefreplace")),
         ("text", "Д/д\tХэрэгжүүлэх арга хэмжээ\tБиелэлт\nЗорилт 1. Нэг\n1.1\tАжил\tХийсэн. Үр дүнтэй-100%".encode()),
     ],

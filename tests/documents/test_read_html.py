@@ -12,7 +12,7 @@ from shudarga.documents.errors import ReadError
 from shudarga.documents.model import Period, ReportDocument, Scale, ScaleLevel
 from shudarga.documents.readers import detect_format, read_bytes
 from shudarga.documents.readers.html import read_html
-from tests.documents.reader_fixtures import TITLE, official_html
+from tests.documents.reader_fixtures import TITLE, mht_archive, official_html
 
 
 def measure(doc: ReportDocument, number: str):
@@ -204,3 +204,23 @@ def test_it_refuses_pages_without_a_report_table(page, code):
     with pytest.raises(ReadError) as caught:
         read_bytes(page.encode())
     assert caught.value.code == code
+
+
+def test_it_reads_a_table_caption_as_the_title():
+    page = official_html().replace(f"<h2>{TITLE}</h2>", "").replace("<table border=1>", f"<table><caption>{TITLE}</caption>")
+    doc = read_html(page.encode())
+    assert doc.title == TITLE and doc.measure_count == 3
+
+
+def test_it_reads_a_single_file_web_page_saved_by_word():
+    data = mht_archive(WORD_PAGE)
+    assert detect_format(data) == "mht"
+    doc = read_bytes(data)
+    assert doc.year == 2023 and doc.measure_count == 2
+    assert measure(doc, "1.1").score == Decimal(100)
+
+
+def test_it_refuses_a_web_archive_without_a_page():
+    with pytest.raises(ReadError) as caught:
+        read_bytes(b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b--\r\n')
+    assert caught.value.code == "no_table"

@@ -2,6 +2,7 @@
 
     ZIP with word/document.xml  → Word (docx.py)     ZIP with xl/workbook.xml → Excel (xlsx.py)
     "<" … <html>/<table>        → web page (html.py) "{"                      → JSON form
+    MIME multipart/related      → web archive .mht (html.py)
     anything else               → text table (text.py)
 
 Refused with a ReadError that says what to do: other ZIPs and PDF ("format_unknown"), old
@@ -33,6 +34,7 @@ MAX_FILE_BYTES = int(os.environ.get("SHUDARGA_MAX_FILE_BYTES", 20 * 1024 * 1024)
 
 _HEAD = 4096
 _HTML_MARK = re.compile(r"<(?:!doctype|html|head|body|table|meta|\?xml)\b", re.IGNORECASE)
+_MIME = re.compile(r"(?:mime-version|content-type|from|date|subject)\s*:", re.IGNORECASE)
 _LEGACY_NAMES = {"doc": ".doc", "xls": ".xls", "ole": ".doc/.xls"}
 
 
@@ -46,7 +48,7 @@ def _text_head(data: bytes) -> str:
 
 
 def detect_format(data: bytes) -> str:
-    """What ``data`` holds: "docx", "xlsx", "html", "json", "text", or a kind this version
+    """What ``data`` holds: "docx", "xlsx", "html", "mht", "json", "text", or a kind this version
     refuses: "zip", "pdf", "doc", "xls", "ole", "encrypted". A damaged package is refused here.
     """
     if data.startswith(ZIP_MAGIC):
@@ -56,6 +58,8 @@ def detect_format(data: bytes) -> str:
     if PDF_MAGIC in data[:1024]:
         return "pdf"
     head = _text_head(data).lstrip()
+    if _MIME.match(head) and "multipart/related" in head.lower():
+        return "mht"
     if (head.startswith("<") and _HTML_MARK.search(head)) or "<table" in head.lower():
         return "html"
     if head.startswith("{"):
@@ -90,6 +94,10 @@ def read_bytes(data: bytes, *, source: str = "") -> ReportDocument:
         from shudarga.documents.readers.html import read_html
 
         return read_html(data, source=source)
+    if kind == "mht":
+        from shudarga.documents.readers.html import read_mht
+
+        return read_mht(data, source=source)
     if kind == "json":
         return _read_json(data, source)
     if kind == "text":

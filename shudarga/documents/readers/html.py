@@ -5,12 +5,15 @@ Bytes become text by the page's own word: a byte-order mark, else UTF-8, else th
 declared are refused ("file_encoding") rather than guessed. lxml parses the page as browsers
 do; html_walk.py turns it into lines and tables, blocks.py picks the report's tables.
 
-Metadata our own HTML writer embeds (<meta name="shudarga" content='…'>) is applied.
+Metadata our own HTML writer embeds (<meta name="shudarga" content='…'>) is applied. A single
+file web page (.mht) is read from the page inside its MIME envelope.
 """
 
 from __future__ import annotations
 
 import codecs
+import email
+import email.policy
 import re
 
 from lxml import etree
@@ -32,18 +35,21 @@ _BOMS = (
 )
 
 
+def _known(charset: str | None) -> str | None:
+    try:
+        return codecs.lookup(charset).name if charset else None
+    except LookupError:
+        return None
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset a page's <meta> declares in its first kilobytes, if Python knows it."""
     match = _CHARSET.search(data[:4096])
-    if not match:
-        return None
-    try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
-        return None
+    return _known(match.group(1).decode("ascii", errors="replace")) if match else None
 
 
-def decode_html(data: bytes) -> str:
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    """The page as text; ``charset`` is what an outer envelope (MIME) declares for it."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -54,7 +60,7 @@ def decode_html(data: bytes) -> str:
         # Valid UTF-8 is UTF-8 whatever the page says: Cyrillic in windows-1251 never is.
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        declared = declared_charset(data)
+        declared = _known(charset) or declared_charset(data)
         if declared and declared != "utf-8":
             try:
                 return data.decode(declared)
@@ -85,9 +91,25 @@ def _metadata(root: lxml_html.HtmlElement) -> str | None:
     return None
 
 
-def read_html(data: bytes, *, source: str = "") -> ReportDocument:
-    root = parse_page(decode_html(data))
+def read_html(data: bytes, *, source: str = "", charset: str | None = None) -> ReportDocument:
+    root = parse_page(decode_html(data, charset))
     metadata = _metadata(root)
     scale = embedded_scale(metadata, GOVERNMENT_SCALE)
     rows = rows_from_blocks(page_blocks(root, scale), scale)
     return apply_embedded(document_from_rows(rows, source=source, scale=scale), metadata)
+
+
+def read_mht(data: bytes, *, source: str = "") -> ReportDocument:
+    """A single-file web page (.mht, Word's "web archive"): the page is its first HTML part,
+    quoted-printable or base64 inside a MIME envelope.
+    """
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+        payload = part.get_payload(decode=True) if part is not None else None
+        charset = part.get_content_charset() if part is not None else None
+    except Exception as exc:  # the email package raises many kinds on a broken envelope
+        raise ReadError("file_corrupt", kind="mht") from exc
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise ReadError("no_table")
+    return read_html(payload, source=source, charset=charset)

@@ -65,6 +65,9 @@ def _walk(root: lxml_html.HtmlElement, tables: dict[Any, Block] | None) -> list[
             parts.append("\n")
             continue
         if tables is not None and item in tables:
+            caption = item.find("caption")
+            if caption is not None:  # a table's caption is a line above it: often the title
+                parts.extend(("\n", element_text(caption), "\n"))
             parts.append(tables[item])
             continue
         block = tag in _BLOCKS
