@@ -9,6 +9,8 @@ Actions and who may take them:
 - VIEW: members of the organization in any role; staff and superusers everywhere.
 - EDIT: officers and heads (write the plan while it is a draft, fill in a report).
 - APPROVE: heads (approve or reopen the plan, sign off and submit a report).
+- REVIEW: return a submitted report with a reason. For now staff and superusers everywhere;
+  the reviewer role (a node of the tree and everything under it) replaces that here.
 
 Reviewers (a node of the tree and everything under it) and the public (published reports)
 plug in here in a later issue, as further conditions of the same querysets.
@@ -35,13 +37,19 @@ class Action(StrEnum):
     VIEW = "view"
     EDIT = "edit"
     APPROVE = "approve"
+    REVIEW = "review"
 
 
 ROLES_FOR = {
     Action.VIEW: (Membership.Role.VIEWER, Membership.Role.OFFICER, Membership.Role.HEAD),
     Action.EDIT: (Membership.Role.OFFICER, Membership.Role.HEAD),
     Action.APPROVE: (Membership.Role.HEAD,),
+    # No role of an organization reviews its own reports.
+    Action.REVIEW: (),
 }
+
+# Actions staff and superusers may take in every organization without a role there.
+STAFF_ACTIONS = (Action.VIEW, Action.REVIEW)
 
 
 def _sees_everything(user: User) -> bool:
@@ -56,7 +64,7 @@ def organizations_for(user: User, action: Action = Action.VIEW) -> QuerySet[Orga
     """The organizations in which ``user`` may take ``action``."""
     if not user.is_authenticated or not user.is_active:
         return Organization.objects.none()
-    if action is Action.VIEW and _sees_everything(user):
+    if action in STAFF_ACTIONS and _sees_everything(user):
         return Organization.objects.all()
     return Organization.objects.filter(
         memberships__user=user, memberships__role__in=ROLES_FOR[action]
@@ -68,13 +76,13 @@ def organizations_visible_to(user: User) -> QuerySet[Organization]:
 
 
 def plans_for(user: User, action: Action = Action.VIEW) -> QuerySet[Plan]:
-    if action is Action.VIEW and _sees_everything(user):
+    if action in STAFF_ACTIONS and _sees_everything(user):
         return Plan.objects.all()
     return Plan.objects.filter(organization__in=organizations_for(user, action))
 
 
 def reports_for(user: User, action: Action = Action.VIEW) -> QuerySet[Report]:
-    if action is Action.VIEW and _sees_everything(user):
+    if action in STAFF_ACTIONS and _sees_everything(user):
         return Report.objects.all()
     return Report.objects.filter(plan__organization__in=organizations_for(user, action))
 

@@ -206,3 +206,296 @@ def _warning(data: dict) -> doc.ReportWarning:
         message=str(data.get("message", "")),
         params={str(k): str(v) for k, v in (data.get("params") or {}).items()},
     )
+
+
+# --- the report sheet: filling in a report, its live results, its changes -----------------
+# Imports of this section sit here so the part above stays as it was written.
+
+from datetime import datetime  # noqa: E402
+
+from django.db.models import Prefetch  # noqa: E402
+
+from shudarga.plans.models import Evidence, Measure, ReportEvent  # noqa: E402
+
+# The fields of a result people change, in the order pages show them (version is bookkeeping).
+RESULT_FIELDS = ("spent", "achieved", "score", "not_due", "rating_label")
+
+_RESULT_ORDER = (
+    "measure__objective__order", "measure__objective_id", "measure__order", "measure_id"
+)
+
+
+def result_state(result: MeasureResult) -> str:
+    """"not_due" (ХБ, wins over a score), "scored", or "unscored" (not evaluated)."""
+    if result.not_due:
+        return "not_due"
+    return "unscored" if result.score is None else "scored"
+
+
+def measure_label(measure: Measure) -> str:
+    """How a measure is named in lists: its number, else its first words."""
+    return measure.number or (measure.text[:40] + ("…" if len(measure.text) > 40 else ""))
+
+
+@dataclass(frozen=True)
+class ResultsPanel:
+    """The consolidated and per-objective results of a report as its results stand now."""
+
+    scale: doc.Scale
+    total: Result
+    objectives: list[tuple[Objective, Result]]
+    unscored: list[MeasureResult]
+    not_due: list[MeasureResult]
+
+
+@dataclass(frozen=True)
+class SheetObjective:
+    objective: Objective
+    results: list[MeasureResult]
+
+
+@dataclass(frozen=True)
+class ReportSheet:
+    """Everything the report-filling page shows, read in a constant number of queries.
+
+    Each result has ``measure`` and ``measure.objective`` loaded and ``evidence_list`` (its
+    evidence with ``uploaded_by``).
+    """
+
+    report: Report
+    levels: list[ScaleLevel]
+    objectives: list[SheetObjective]
+    panel: ResultsPanel
+    events: list[ReportEvent]
+
+    @property
+    def last_return(self) -> ReportEvent | None:
+        return report_last_return(report=self.report, events=self.events)
+
+
+def report_last_return(*, report: Report, events: Sequence[ReportEvent]) -> ReportEvent | None:
+    """The event that returned the report, while it stays returned (its reason is shown)."""
+    if report.status != Report.Status.RETURNED:
+        return None
+    returns = [e for e in events if e.to_status == Report.Status.RETURNED]
+    return returns[-1] if returns else None
+
+
+def _sheet_results() -> QuerySet[MeasureResult]:
+    evidence = Evidence.objects.select_related("uploaded_by").order_by("uploaded_at", "pk")
+    return MeasureResult.objects.select_related("measure__objective").prefetch_related(
+        Prefetch("evidence", queryset=evidence, to_attr="evidence_list")
+    )
+
+
+def report_sheet(*, report_id: int) -> ReportSheet:
+    """The report with its plan, scale levels, results by objective, evidence and events.
+
+    Five queries however many measures; check access before calling (orgs.access).
+    """
+    report = Report.objects.select_related("plan__organization", "plan__scale").get(pk=report_id)
+    levels = sorted(report.plan.scale.levels.all(), key=lambda lvl: (lvl.order, lvl.pk))
+    results = list(_sheet_results().filter(report_id=report_id).order_by(*_RESULT_ORDER))
+    objectives: dict[int, SheetObjective] = {}
+    for result in results:
+        objective = result.measure.objective
+        if objective.pk not in objectives:
+            objectives[objective.pk] = SheetObjective(objective=objective, results=[])
+        objectives[objective.pk].results.append(result)
+    return ReportSheet(
+        report=report,
+        levels=levels,
+        objectives=list(objectives.values()),
+        panel=_panel(results, _scale_document(report.plan.scale, levels)),
+        events=report_events(report=report),
+    )
+
+
+def report_sheet_result(*, result_id: int) -> MeasureResult:
+    """One result as the sheet shows it (measure, objective, evidence): two queries."""
+    return _sheet_results().get(pk=result_id)
+
+
+def report_panel(*, report: Report) -> ResultsPanel:
+    """The results panel alone (after one measure was saved): two queries, given a report
+    with ``plan.scale`` loaded."""
+    scale = report.plan.scale
+    levels = list(ScaleLevel.objects.filter(scale=scale))
+    results = list(
+        MeasureResult.objects.filter(report=report)
+        .select_related("measure__objective")
+        .order_by(*_RESULT_ORDER)
+    )
+    return _panel(results, _scale_document(scale, levels))
+
+
+def _panel(results: Sequence[MeasureResult], scale: doc.Scale) -> ResultsPanel:
+    groups: dict[int, tuple[Objective, list[ItemScore]]] = {}
+    for result in results:
+        objective = result.measure.objective
+        groups.setdefault(objective.pk, (objective, []))[1].append(
+            ItemScore(measure_label(result.measure), _plain(result.score), result.not_due)
+        )
+    inputs = [
+        ObjectiveInput(number=o.number, title=o.title, items=items)
+        for o, items in groups.values()
+    ]
+    score = score_objectives(inputs, scale)
+    return ResultsPanel(
+        scale=scale,
+        total=score.total,
+        objectives=[
+            (o, r.result) for (o, _), r in zip(groups.values(), score.objectives, strict=True)
+        ],
+        unscored=[r for r in results if result_state(r) == "unscored"],
+        not_due=[r for r in results if r.not_due],
+    )
+
+
+def report_events(*, report: Report) -> list[ReportEvent]:
+    """The report's workflow steps, oldest first, with who took them: one query."""
+    return list(ReportEvent.objects.filter(report=report).select_related("by"))
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
+class ReportChange:
+    """One change to a report's results: a result edited (field by field, before → after),
+    or evidence added or removed (``evidence`` is that historical record)."""
+
+    at: datetime
+    user: object
+    kind: str  # "result" | "evidence_added" | "evidence_removed"
+    result_id: int
+    measure: str
+    fields: list[FieldChange]
+    evidence: object = None
+    history_id: int = 0
+
+
+def report_changes(*, report: Report) -> list[ReportChange]:
+    """Every change to the report's results and evidence, newest first, in three queries.
+
+    A result's first record (written when the report was started or imported) is the base
+    each later record is compared with (simple_history's ``diff_against``); it is not itself
+    listed as a change.
+    """
+    labels = {
+        pk: number or f"#{pk}"
+        for pk, number in MeasureResult.objects.filter(report=report).values_list(
+            "pk", "measure__number"
+        )
+    }
+    changes: list[ReportChange] = []
+    previous: dict[int, object] = {}
+    records = (
+        MeasureResult.history.filter(report_id=report.pk)
+        .select_related("history_user")
+        .order_by("id", "history_date", "history_id")
+    )
+    for record in records:
+        before = previous.get(record.id)
+        previous[record.id] = record
+        if before is None or record.history_type != "~":
+            continue
+        delta = record.diff_against(before, included_fields=RESULT_FIELDS)
+        if not delta.changes:
+            continue
+        order = {name: i for i, name in enumerate(RESULT_FIELDS)}
+        fields = [
+            FieldChange(field=c.field, before=c.old, after=c.new)
+            for c in sorted(delta.changes, key=lambda c: order[c.field])
+        ]
+        changes.append(
+            ReportChange(
+                at=record.history_date,
+                user=record.history_user,
+                kind="result",
+                result_id=record.id,
+                measure=labels.get(record.id, ""),
+                fields=fields,
+                history_id=record.history_id,
+            )
+        )
+    evidence = Evidence.history.filter(
+        result_id__in=MeasureResult.objects.filter(report=report).values("pk"),
+        history_type__in=("+", "-"),
+    ).select_related("history_user")
+    for record in evidence:
+        changes.append(
+            ReportChange(
+                at=record.history_date,
+                user=record.history_user,
+                kind="evidence_added" if record.history_type == "+" else "evidence_removed",
+                result_id=record.result_id,
+                measure=labels.get(record.result_id, ""),
+                fields=[],
+                evidence=record,
+                history_id=record.history_id,
+            )
+        )
+    changes.sort(key=lambda c: (c.at, c.history_id), reverse=True)
+    return changes
+
+
+# --- the plan's official table (plan pages, downloads) --------------------------------------
+# Imports of this section sit here so the parts above stay as they were written.
+
+from shudarga.documents.grammar import genitive  # noqa: E402
+from shudarga.plans.models import Plan  # noqa: E402
+
+
+def plan_title(*, plan: Plan) -> str:
+    """The plan's title as stored, else the standard one: "…ГАЗРЫН АВЛИГЫН ЭСРЭГ ҮЙЛ
+    АЖИЛЛАГААНЫ 2025 ОНЫ ТӨЛӨВЛӨГӨӨ". A stored report title ("…БИЕЛЭЛТ", kept by plans that
+    were created by importing a report) is not the plan's title and gives way to the standard.
+    """
+    if plan.title and "БИЕЛЭЛТ" not in plan.title.upper():
+        return plan.title
+    organization = genitive(plan.organization.name).upper()
+    return f"{organization} АВЛИГЫН ЭСРЭГ ҮЙЛ АЖИЛЛАГААНЫ {plan.year} ОНЫ ТӨЛӨВЛӨГӨӨ"
+
+
+def plan_document(*, plan: Plan) -> doc.ReportDocument:
+    """The plan as a ReportDocument: objectives and measures with their plan fields (indicator,
+    target, planned budget, responsible unit, deadline) and no results, on the plan's scale.
+
+    Four queries whatever the plan's size. Objectives and measures keep their order (then
+    their key); the period is annual, the stated total none.
+    """
+    plan = (
+        Plan.objects.select_related("organization", "scale")
+        .prefetch_related("scale__levels")
+        .get(pk=plan.pk)
+    )
+    entries: dict[int, doc.ObjectiveEntry] = {
+        o.pk: doc.ObjectiveEntry(number=o.number, title=o.title)
+        for o in Objective.objects.filter(plan=plan).order_by("order", "pk")
+    }
+    measures = Measure.objects.filter(objective__plan=plan).order_by("order", "pk")
+    for m in measures:
+        entries[m.objective_id].measures.append(
+            doc.MeasureEntry(
+                number=m.number,
+                text=m.text,
+                indicator=m.indicator,
+                target=m.target,
+                planned_budget=_plain(m.planned_budget),
+                responsible_unit=m.responsible_unit,
+                deadline=m.deadline,
+            )
+        )
+    return doc.ReportDocument(
+        title=plan_title(plan=plan),
+        organization=plan.organization.name,
+        year=plan.year,
+        period=doc.Period.ANNUAL,
+        scale=_scale_document(plan.scale, plan.scale.levels.all()),
+        objectives=list(entries.values()),
+    )

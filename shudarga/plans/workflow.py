@@ -1,0 +1,81 @@
+"""A report's way up: the head signs it off and submits it, a reviewer may return it.
+
+    draft ──submit (head)──► submitted ──return with a reason (reviewer)──► returned
+      ▲                                                                        │
+      └──────────────── the organization edits, then submits again ◄──────────┘
+
+A submitted report is locked for its organization (plans.reporting refuses every change).
+Each step is a ReportEvent: from which state to which, who, when, and the reason of a return.
+Who may take a step is ``orgs.access``: APPROVE to submit, REVIEW to return (for now staff
+users; the reviewer role is added there, not here).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from shudarga.orgs.access import Action
+from shudarga.plans.models import MeasureResult, Report, ReportEvent
+from shudarga.plans.report_errors import ReasonRequiredError, UnscoredMeasuresError
+from shudarga.plans.reporting import report_for_change
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+
+__all__ = ["report_return", "report_submit", "report_unscored"]
+
+def report_unscored(*, report: Report) -> list[str]:
+    """Numbers of the measures that are neither scored nor "not yet due", in plan order."""
+    rows = (
+        MeasureResult.objects.filter(report=report, score__isnull=True, not_due=False)
+        .order_by("measure__objective__order", "measure__objective_id", "measure__order", "pk")
+        .values_list("measure__number", "measure__text")
+    )
+    return [number or text[:40] for number, text in rows]
+
+
+@transaction.atomic
+def report_submit(*, user: AbstractBaseUser, report: Report) -> Report:
+    """The head signs the report off and submits it; it is locked from then on.
+
+    Refused (UnscoredMeasuresError, with their numbers) while any measure is neither
+    scored nor marked "not yet due" (ХБ): an unscored measure is never sent up silently.
+    """
+    locked = report_for_change(user=user, report_id=report.pk, action=Action.APPROVE)
+    unscored = report_unscored(report=locked)
+    if unscored:
+        raise UnscoredMeasuresError(numbers=unscored)
+    return _move(locked, to=Report.Status.SUBMITTED, by=user)
+
+
+@transaction.atomic
+def report_return(*, user: AbstractBaseUser, report: Report, reason: str) -> Report:
+    """A reviewer returns a submitted report to its organization, which may edit it again.
+
+    The reason is required (ReasonRequiredError): the organization has to know what to fix.
+    """
+    reason = (reason or "").replace("\r\n", "\n").strip()
+    if not reason:
+        raise ReasonRequiredError
+    locked = report_for_change(
+        user=user,
+        report_id=report.pk,
+        action=Action.REVIEW,
+        allowed=(Report.Status.SUBMITTED,),
+    )
+    return _move(locked, to=Report.Status.RETURNED, by=user, reason=reason)
+
+
+def _move(report: Report, *, to: str, by: AbstractBaseUser, reason: str = "") -> Report:
+    from_status = report.status
+    report.status = to
+    report.submitted_at = timezone.now() if to == Report.Status.SUBMITTED else None
+    report.save(update_fields=["status", "submitted_at"])
+    ReportEvent.objects.create(
+        report=report, from_status=from_status, to_status=to, by=by, reason=reason
+    )
+    return report
+
