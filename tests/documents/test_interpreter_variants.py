@@ -551,3 +551,15 @@ def test_it_finds_the_organization_in_a_misspelled_or_latin_lettered_title():
         title = f"А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН {subject} 2023 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ"
         doc = read([title], *OFFICIAL, ["Зорилт 1. Нэг"], ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."])
         assert doc.organization == "А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР" and doc.title == title
+
+
+def test_it_reads_a_closing_row_of_sums_as_sums_and_its_percentage_as_the_total():
+    doc = read(
+        ["№", "Хэрэгжүүлэх ажлууд", "Зарцуулсан хөрөнгө", "Биелэлт", "Хувь"],
+        ["1", "Журам батлах", "840,0", "Батлав.", "100"],
+        ["2", "Сургалт хийх", "5000", "Хийсэн.", "70"],
+        ["", "Нийт", "5840,0", "", "85"],
+    )
+    assert measures(doc)["2"].text == "Сургалт хийх"
+    assert doc.stated_total == Decimal(85)
+    assert doc.warnings == []

@@ -79,7 +79,7 @@ def _rescue_spills(raw: RawMeasure, warnings: list[ReportWarning]) -> None:
         column = raw.fragments.get(money, [])
         text = raw.fragments.setdefault(Role.TEXT, [""] * len(column))
         for row, value in enumerate(column):
-            if row == 0 or is_blank_amount(value) or _is_amount(value):
+            if row == 0 or is_blank_amount(value) or is_amount(value):
                 continue
             text[row] = _insert_spill(text[row], value)
             column[row] = ""
@@ -104,7 +104,7 @@ def _split_run_in(raw: RawMeasure, warnings: list[ReportWarning]) -> None:
     _warn(warnings, "achieved_split", raw.number)
 
 
-def _is_amount(value: str) -> bool:
+def is_amount(value: str) -> bool:
     try:
         parse_amount(value)
     except ValueError:

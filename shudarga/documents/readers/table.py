@@ -40,7 +40,7 @@ from shudarga.documents.readers.layout import (
     is_strong_header_row,
     layout_from_headers,
 )
-from shudarga.documents.readers.measures import RawMeasure, finish_measure
+from shudarga.documents.readers.measures import RawMeasure, finish_measure, is_amount
 from shudarga.documents.readers.objectives import (
     Heading,
     objective_of_column,
@@ -56,6 +56,9 @@ _GLUED_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*(?=\S)")
 # Without a number column a measure's text may start with a one-level number: "3. Журам …".
 _GLUED_SINGLE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s*(?=[^\W\d_])")
 _MAX_TOTAL_ROW = 60
+# The first cell of a closing row of sums.
+_SUM_WORDS = {"нийт", "бүгд", "дүн", "нийт дүн", "нийлбэр", "нийт зардал", "нийт зарцуулсан"}
+_PERCENT_CELL = re.compile(r"^\s*\d{1,3}(?:[.,]\d+)?\s*%?\s*$")
 # Columns whose lone number in a row is a value, not a page number.
 _VALUE_ROLES = (Role.SCORE, Role.SPENT, Role.BUDGET, Role.TARGET, Role.ACHIEVED, Role.INDICATOR)
 
@@ -123,6 +126,8 @@ class _Builder:
         if stated_total(joined) is not None and len(joined) < _MAX_TOTAL_ROW:
             self.total_text = joined
             self.current = None
+            return
+        if self.started and self._sum_row(cells):
             return
         in_table = self.started or bool(self.header_rows)
         if heading := objective_of_row(cells, in_table=in_table):
@@ -210,6 +215,26 @@ class _Builder:
         if self.started or self.header_rows:
             short = joined if len(joined) <= 80 else joined[:77] + "…"
             self._warn("row_skipped", None, text=short)
+        return True
+
+    def _sum_row(self, cells: list[str]) -> bool:
+        """The closing "Нийт | 5 840,0 | … | 86%" row: sums, not a measure's continuation.
+
+        Its percentage, if it has one, is the stated total.
+        """
+        filled = [(i, c) for i, c in enumerate(cells) if c]
+        if len(filled) < 2 or fold(filled[0][1]).rstrip(":") not in _SUM_WORDS:
+            return False
+        values = [c for _, c in filled[1:]]
+        if not all(is_blank_amount(v) or is_amount(v) or _PERCENT_CELL.match(v) for v in values):
+            return False
+        percents = [
+            v for i, v in filled[1:]
+            if _PERCENT_CELL.match(v) and ("%" in v or self._role_at(i) is Role.SCORE)
+        ]
+        if percents:
+            self.total_text = f"НЭГДСЭН ДҮН: {percents[-1]}"
+        self.current = None
         return True
 
     def _role_at(self, index: int) -> Role | None:
