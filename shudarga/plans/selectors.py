@@ -469,6 +469,8 @@ def plan_document(*, plan: Plan) -> doc.ReportDocument:
     Four queries whatever the plan's size. Objectives and measures keep their order (then
     their key); the period is annual, the stated total none.
     """
+    from shudarga.plans.models import Measure  # this section stands on its own
+
     plan = (
         Plan.objects.select_related("organization", "scale")
         .prefetch_related("scale__levels")
