@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from shudarga.documents.errors import ReadError
 from shudarga.documents.messages import message
@@ -26,27 +25,19 @@ from shudarga.documents.model import (
 )
 from shudarga.documents.readers.cells import (
     clean_cell,
-    header_unit,
     is_blank_amount,
     is_separator,
 )
 from shudarga.documents.readers.debris import is_bare_number, is_page_debris
-from shudarga.documents.readers.layout import (
-    DEFAULT_LAYOUT,
-    Role,
-    flat_header_cells,
-    is_column_number_row,
-    is_header_row,
-    is_strong_header_row,
-    layout_from_headers,
-)
+from shudarga.documents.readers.headers import Headers
+from shudarga.documents.readers.layout import Role
 from shudarga.documents.readers.measures import RawMeasure, finish_measure, is_amount
 from shudarga.documents.readers.objectives import (
     Heading,
     objective_of_column,
     objective_of_row,
 )
-from shudarga.documents.readers.ratings import parse_rating_cell
+from shudarga.documents.readers.ratings import Rating, parse_rating_cell
 from shudarga.documents.readers.title import clean_title, stated_total, title_facts, title_lines
 from shudarga.documents.textnorm import fold
 
@@ -63,7 +54,7 @@ _PERCENT_CELL = re.compile(r"^\s*\d{1,3}(?:[.,]\d+)?\s*%?\s*$")
 _VALUE_ROLES = (Role.SCORE, Role.SPENT, Role.BUDGET, Role.TARGET, Role.ACHIEVED, Role.INDICATOR)
 
 
-def _rating_row(cells: list[str], scale: Scale):
+def _rating_row(cells: list[str], scale: Scale) -> Rating | None:
     filled = [(i, c) for i, c in enumerate(cells) if c.strip()]
     if len(filled) != 1 or filled[0][0] > 1:
         return None
@@ -82,20 +73,12 @@ def _only_text(raw: RawMeasure) -> bool:
     )
 
 
-def _key(cells: list[str]) -> tuple[str, ...]:
-    return tuple(fold(c) for c in cells if c.strip())
-
-
 class _Builder:
     """Walks the rows once, keeping the current objective and measure."""
 
     def __init__(self, scale: Scale) -> None:
         self.scale = scale
-        self.layout: tuple[Role | None, ...] | None = None
-        self.header_rows: list[list[str]] = []  # every header row seen, to know repeats
-        self.header_block: list[list[str]] = []  # the header rows in force
-        self.after_header = False
-        self.column_numbers: tuple[str, ...] | None = None
+        self.headers = Headers()
         self.title_lines: list[str] = []
         self.objectives: list[ObjectiveEntry] = []
         self.numbered_here: set[int] = set()  # objectives whose heading gave no number
@@ -104,7 +87,6 @@ class _Builder:
         self.current: RawMeasure | None = None
         self.warnings: list[ReportWarning] = []
         self.total_text = ""
-        self.units: dict[Role, Decimal] = {}
 
     @property
     def started(self) -> bool:
@@ -117,9 +99,8 @@ class _Builder:
         cells = [clean_cell(c) for c in cells]
         if not any(cells) or is_separator(cells):
             return
-        if self._header(cells) or self._column_numbers(cells):
+        if self.headers.take(cells, started=self.started):
             return
-        self.after_header = False
         joined = " ".join(c for c in cells if c)
         if self._debris(cells, joined):
             return
@@ -129,7 +110,7 @@ class _Builder:
             return
         if self.started and self._sum_row(cells):
             return
-        in_table = self.started or bool(self.header_rows)
+        in_table = self.started or bool(self.headers.rows)
         if heading := objective_of_row(cells, in_table=in_table):
             self._start_objective(heading, key=joined)
             return
@@ -153,66 +134,20 @@ class _Builder:
             self._start_measure(number, by_role)
         elif self.current is not None and set(by_role) != {Role.NUMBER}:
             self.current.add_row(by_role)
-        elif not self.started and not self.header_rows:
+        elif not self.started and not self.headers.rows:
             self.title_lines.append(joined)
         else:
             self._warn_orphan(joined)
-
-    def _header(self, cells: list[str]) -> bool:
-        """Header rows: before the body any header; in it a repeat or a new table's header."""
-        row = cells
-        if self.started and is_header_row(cells) and _key(cells) in self._known_headers():
-            self.after_header = True  # the header repeated on the next page
-            return True
-        if not self.started and (flat := self._flat_header(cells)):
-            row = flat
-        elif not (is_strong_header_row(cells) if self.started else is_header_row(cells)):
-            return False
-        if not self.after_header:
-            self.header_block = []
-        self.header_block.append(row)
-        self.header_rows.append(row)
-        self.layout = layout_from_headers(self.header_block)
-        self.units = self._units()
-        self.after_header = True
-        return True
-
-    def _units(self) -> dict[Role, Decimal]:
-        """Money columns whose header gives another unit than thousand MNT."""
-        units: dict[Role, Decimal] = {}
-        for index, role in enumerate(self.layout or ()):
-            if role in (Role.SPENT, Role.BUDGET):
-                header = " ".join(r[index] for r in self.header_block if index < len(r))
-                if (unit := header_unit(header)) != 1:
-                    units[role] = unit
-        return units
-
-    def _known_headers(self) -> set[tuple[str, ...]]:
-        return {_key(r) for r in self.header_rows}
-
-    @staticmethod
-    def _flat_header(cells: list[str]) -> list[str] | None:
-        filled = [c for c in cells if c.strip()]
-        return flat_header_cells(filled[0]) if len(filled) == 1 else None
-
-    def _column_numbers(self, cells: list[str]) -> bool:
-        """The "1 2 3 4 5" row under a header, and its repeats on later pages."""
-        if not is_column_number_row(cells):
-            return False
-        if self.after_header or _key(cells) == self.column_numbers:
-            self.column_numbers = _key(cells)
-            return True
-        return False
 
     def _debris(self, cells: list[str], joined: str) -> bool:
         """Page numbers and view counters: a lone short cell outside the value columns."""
         filled = [i for i, c in enumerate(cells) if c]
         if len(filled) != 1 or not is_page_debris(joined):
             return False
-        role = self._role_at(filled[0])
+        role = self.headers.role_at(filled[0])
         if len(cells) > 1 and is_bare_number(joined) and role in _VALUE_ROLES:
             return False
-        if self.started or self.header_rows:
+        if self.started or self.headers.rows:
             short = joined if len(joined) <= 80 else joined[:77] + "…"
             self._warn("row_skipped", None, text=short)
         return True
@@ -230,29 +165,22 @@ class _Builder:
             return False
         percents = [
             v for i, v in filled[1:]
-            if _PERCENT_CELL.match(v) and ("%" in v or self._role_at(i) is Role.SCORE)
+            if _PERCENT_CELL.match(v) and ("%" in v or self.headers.role_at(i) is Role.SCORE)
         ]
         if percents:
             self.total_text = f"НЭГДСЭН ДҮН: {percents[-1]}"
         self.current = None
         return True
 
-    def _role_at(self, index: int) -> Role | None:
-        layout = self.layout or DEFAULT_LAYOUT
-        return layout[index] if index < len(layout) else None
-
     def _by_role(self, cells: list[str]) -> dict[Role, str]:
         by_role: dict[Role, str] = {}
         for i, cell in enumerate(cells):
-            role = self._role_at(i)
+            role = self.headers.role_at(i)
             if role is not None and cell.strip():
                 # Two columns of one role (Биелэлт · Хүрсэн үр дүн): achieved texts stay paragraphs.
                 glue = "\n" if role is Role.ACHIEVED else " "
                 by_role[role] = f"{by_role[role]}{glue}{cell}" if role in by_role else cell
         return by_role
-
-    def _has_number_column(self) -> bool:
-        return Role.NUMBER in (self.layout or DEFAULT_LAYOUT)
 
     def _measure_number(self, by_role: dict[Role, str]) -> str | None:
         number_cell = by_role.get(Role.NUMBER, "")
@@ -263,16 +191,16 @@ class _Builder:
         text = by_role.get(Role.TEXT, "")
         if match := _GLUED_NUMBER.match(text):
             return match.group(1)
-        if not self._has_number_column() and (match := _GLUED_SINGLE.match(text)):
+        if not self.headers.has(Role.NUMBER) and (match := _GLUED_SINGLE.match(text)):
             return match.group(1)
         return None
 
     def _numbers_measures(self, by_role: dict[Role, str]) -> bool:
         """A table without a number column: each row with a measure text is a measure."""
         return (
-            self.layout is not None
-            and not self._has_number_column()
-            and Role.TEXT in self.layout
+            self.headers.layout is not None
+            and not self.headers.has(Role.NUMBER)
+            and Role.TEXT in self.headers.layout
             and bool(by_role.get(Role.TEXT, "").strip())
         )
 
@@ -299,7 +227,7 @@ class _Builder:
         if not self.objectives:
             self.objectives.append(ObjectiveEntry(number="", title=""))
         by_role.pop(Role.NUMBER, None)
-        self.current = RawMeasure(number=number, units=dict(self.units))
+        self.current = RawMeasure(number=number, units=dict(self.headers.units))
         self.current.add_row(by_role)
         self.raw.setdefault(len(self.objectives) - 1, []).append(self.current)
 
@@ -335,7 +263,7 @@ class _Builder:
 
     def structured(self) -> bool:
         """The rows look like a plan table: a header, a numbered objective or a "1.1" number."""
-        return bool(self.header_rows) or any(
+        return bool(self.headers.rows) or any(
             "." in m.number for ms in self.raw.values() for m in ms
         ) or any(o.number for o in self.objectives)
 

@@ -1,0 +1,94 @@
+"""The header of a report table as the rows go by: which column holds what, from where on.
+
+Before the table body any header row counts (one or two rows, or a header flattened onto one
+line); inside the body only a header repeated on a later page, which is skipped, or a strong
+header that starts a second table with its own columns. The row of column numbers under a
+header ("1 2 3 4 5") and its repeats are skipped. A money column whose header names another
+unit than thousand MNT ("Төсөв /сая төг/") keeps that unit for its amounts.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from shudarga.documents.readers.cells import header_unit
+from shudarga.documents.readers.layout import (
+    DEFAULT_LAYOUT,
+    Role,
+    flat_header_cells,
+    is_column_number_row,
+    is_header_row,
+    is_strong_header_row,
+    layout_from_headers,
+)
+from shudarga.documents.textnorm import fold
+
+
+def row_key(cells: list[str]) -> tuple[str, ...]:
+    return tuple(fold(c) for c in cells if c.strip())
+
+
+class Headers:
+    """The header in force, the headers seen, and whether the last row was a header."""
+
+    def __init__(self) -> None:
+        self.layout: tuple[Role | None, ...] | None = None
+        self.rows: list[list[str]] = []  # every header row seen, to know repeats
+        self.block: list[list[str]] = []  # the header rows in force
+        self.after_header = False
+        self.column_numbers: tuple[str, ...] | None = None
+        self.units: dict[Role, Decimal] = {}
+
+    def take(self, cells: list[str], *, started: bool) -> bool:
+        """True when the row is a header or a row of column numbers (and so is used up)."""
+        if self._header(cells, started=started) or self._column_numbers(cells):
+            return True
+        self.after_header = False
+        return False
+
+    def role_at(self, index: int) -> Role | None:
+        layout = self.layout or DEFAULT_LAYOUT
+        return layout[index] if index < len(layout) else None
+
+    def has(self, role: Role) -> bool:
+        return role in (self.layout or DEFAULT_LAYOUT)
+
+    def _header(self, cells: list[str], *, started: bool) -> bool:
+        row = cells
+        if started and is_header_row(cells) and row_key(cells) in {row_key(r) for r in self.rows}:
+            self.after_header = True  # the header repeated on the next page
+            return True
+        if not started and (flat := _flat_header(cells)):
+            row = flat
+        elif not (is_strong_header_row(cells) if started else is_header_row(cells)):
+            return False
+        if not self.after_header:
+            self.block = []
+        self.block.append(row)
+        self.rows.append(row)
+        self.layout = layout_from_headers(self.block)
+        self.units = self._units()
+        self.after_header = True
+        return True
+
+    def _units(self) -> dict[Role, Decimal]:
+        units: dict[Role, Decimal] = {}
+        for index, role in enumerate(self.layout or ()):
+            if role in (Role.SPENT, Role.BUDGET):
+                header = " ".join(r[index] for r in self.block if index < len(r))
+                if (unit := header_unit(header)) != 1:
+                    units[role] = unit
+        return units
+
+    def _column_numbers(self, cells: list[str]) -> bool:
+        if not is_column_number_row(cells):
+            return False
+        if self.after_header or row_key(cells) == self.column_numbers:
+            self.column_numbers = row_key(cells)
+            return True
+        return False
+
+
+def _flat_header(cells: list[str]) -> list[str] | None:
+    filled = [c for c in cells if c.strip()]
+    return flat_header_cells(filled[0]) if len(filled) == 1 else None
