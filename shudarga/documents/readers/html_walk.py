@@ -49,8 +49,12 @@ def _hidden(node: lxml_html.HtmlElement) -> bool:
     return bool(_HIDDEN_STYLE.search(node.get("style", ""))) or node.get("hidden") is not None
 
 
-def _walk(root: lxml_html.HtmlElement, tables: dict[Any, Block] | None) -> list[str | Block]:
-    """Text pieces in order ("\n" ends a line); a table in ``tables`` is put in as its block."""
+def _walk(
+    root: lxml_html.HtmlElement, *, whole: set[Any] | None = None, nested: bool = True
+) -> list[str | Block]:
+    """Text pieces in order ("\n" ends a line). A table in ``whole`` is put in as its block;
+    tables below ``root`` are left out when ``nested`` is false.
+    """
     parts: list[str | Block] = []
     stack: list[tuple[str, Any]] = [("node", root)]
     while stack:
@@ -64,12 +68,15 @@ def _walk(root: lxml_html.HtmlElement, tables: dict[Any, Block] | None) -> list[
         if tag == "br":
             parts.append("\n")
             continue
-        if tables is not None and item in tables:
-            caption = item.find("caption")
-            if caption is not None:  # a table's caption is a line above it: often the title
-                parts.extend(("\n", element_text(caption), "\n"))
-            parts.append(tables[item])
-            continue
+        if tag == "table" and item is not root:
+            if whole is not None and item in whole:
+                caption = item.find("caption")
+                if caption is not None:  # a table's caption is a line above it: often the title
+                    parts.extend(("\n", element_text(caption), "\n"))
+                parts.append(Block(rows=table_rows(item)))
+                continue
+            if not nested:
+                continue
         block = tag in _BLOCKS
         if block:
             parts.append("\n")
@@ -85,9 +92,11 @@ def _walk(root: lxml_html.HtmlElement, tables: dict[Any, Block] | None) -> list[
     return parts
 
 
-def element_text(node: lxml_html.HtmlElement) -> str:
-    """The visible text of an element, one line per paragraph."""
-    return clean_cell("".join(p for p in _walk(node, None) if isinstance(p, str)))
+def element_text(node: lxml_html.HtmlElement, *, nested: bool = True) -> str:
+    """The visible text of an element, one line per paragraph; tables inside it as lines of
+    their rows, or left out when ``nested`` is false.
+    """
+    return clean_cell("".join(p for p in _walk(node, nested=nested) if isinstance(p, str)))
 
 
 def _span(cell: lxml_html.HtmlElement, name: str, limit: int) -> int:
@@ -98,19 +107,21 @@ def _span(cell: lxml_html.HtmlElement, name: str, limit: int) -> int:
 
 
 def _own_rows(table: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    """The table's rows, not those of tables inside it."""
+    """The table's rows (directly or in thead/tbody/tfoot), not those of tables inside it."""
     rows = []
-    for tr in table.iter("tr"):
-        owner = tr.getparent()
-        while owner is not None and _tag(owner) != "table":
-            owner = owner.getparent()
-        if owner is table:
-            rows.append(tr)
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend(tr for tr in child if _tag(tr) == "tr")
     return rows[:MAX_ROWS]
 
 
-def table_rows(table: lxml_html.HtmlElement) -> list[list[str]]:
-    """Rows of cell texts on the table's grid, spans giving their text once."""
+def table_rows(table: lxml_html.HtmlElement, *, nested: bool = True) -> list[list[str]]:
+    """Rows of cell texts on the table's grid, spans giving their text once. Tables inside a
+    cell are lines of its text, or left out when ``nested`` is false.
+    """
     trs = _own_rows(table)
     covered: dict[int, set[int]] = {}
     rows: list[list[str]] = []
@@ -127,7 +138,7 @@ def table_rows(table: lxml_html.HtmlElement) -> list[list[str]]:
                 break
             width = _span(cell, "colspan", _MAX_SPAN)
             height = _span(cell, "rowspan", len(trs) - r)
-            texts[column] = element_text(cell)
+            texts[column] = element_text(cell, nested=nested)
             for rr in range(r + 1, r + height):
                 covered.setdefault(rr, set()).update(range(column, column + width))
             column += width
@@ -138,13 +149,15 @@ def table_rows(table: lxml_html.HtmlElement) -> list[list[str]]:
 
 
 def page_blocks(root: lxml_html.HtmlElement, scale: Scale) -> list[Block]:
-    """The page as blocks; each table is whole, or read as text around a report table."""
+    """The page as blocks; each table is whole, or read as text around a report table.
+
+    Whether a table holds measures is asked of its own cells only, so that every part of the
+    page is read once per question however deep the tables nest.
+    """
     tables = [t for t in root.iter("table") if not _hidden(t)]
-    rows_of = {t: table_rows(t) for t in tables}
-    holds = {t: survey_rows(rows_of[t], scale=scale).measures > 0 for t in tables}
+    holds = {t: survey_rows(table_rows(t, nested=False), scale=scale).measures > 0 for t in tables}
     whole = {
-        t: Block(rows=rows_of[t])
-        for t in tables
+        t for t in tables
         if not any(holds.get(inner, False) for inner in t.iter("table") if inner is not t)
     }
     blocks: list[Block] = []
@@ -156,7 +169,8 @@ def page_blocks(root: lxml_html.HtmlElement, scale: Scale) -> list[Block]:
             blocks.append(Block(lines=lines))
         text.clear()
 
-    for part in _walk(root, whole):
+    body = root.find("body")
+    for part in _walk(body if body is not None else root, whole=whole):
         if isinstance(part, Block):
             flush()
             blocks.append(part)
