@@ -267,3 +267,27 @@ def test_it_refuses_a_word_file_without_a_report_table():
     with pytest.raises(ReadError) as caught:
         read_docx(save_docx(document))
     assert caught.value.code == "no_table"
+
+
+def test_it_reads_the_table_when_list_numbering_is_odd():
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    for child in parse_xml(
+        f"<w:numbering {nsdecls('w')}>"
+        '<w:abstractNum w:abstractNumId="91"><w:lvl w:ilvl="x"><w:start w:val="-5"/>'
+        '<w:numFmt w:val="cardinalText"/><w:lvlText w:val="%9.%1.%0"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="91"><w:abstractNumId w:val="91"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="abc"/></w:lvlOverride></w:num>'
+        '<w:num w:numId="92"><w:abstractNumId w:val="404"/></w:num>'
+        "</w:numbering>"
+    ):
+        numbering.append(child)
+    document.add_paragraph(TITLE)
+    add_report_table(document, BODY)
+    for num_id, row in (("91", 3), ("92", 4)):
+        cell = document.tables[0].cell(row, 5)
+        cell.paragraphs[0]._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="12"/><w:numId w:val="{num_id}"/></w:numPr>'
+        ))
+    doc = read_bytes(save_docx(document))
+    assert numbers(doc) == [["1.1", "1.2"], ["2.1"]]

@@ -85,6 +85,16 @@ class Numbering:
 
     @classmethod
     def of(cls, document: docx.document.Document) -> Numbering:
+        """The document's lists; none when its numbering part is missing or unreadable, since
+        list numbers help reading a table but are no reason to refuse it.
+        """
+        try:
+            return cls._read(document)
+        except Exception:  # python-docx and lxml raise many kinds on a damaged part
+            return cls()
+
+    @classmethod
+    def _read(cls, document: docx.document.Document) -> Numbering:
         numbering = cls()
         try:
             root = document.part.numbering_part.element
