@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from simple_history.utils import bulk_create_with_history
 
 from shudarga.orgs.models import Membership, Organization
 from shudarga.plans.models import Measure, Objective, Plan
@@ -39,17 +40,21 @@ def build_plan(
     year: int = 2025,
     status: str = Plan.Status.DRAFT,
 ) -> Plan:
-    """A plan on the default scale, measures numbered "o.m", written directly (no history)."""
+    """A plan on the default scale, measures numbered "o.m", each row with its first history
+    record (as the services write them), by no one."""
     plan = Plan.objects.create(
         organization=organization, year=year, scale=scale_default(), status=status
     )
-    objective_rows = Objective.objects.bulk_create(
-        Objective(plan=plan, number=str(o), title=f"Зорилт {o}", order=o - 1)
-        for o in range(1, objectives + 1)
+    objective_rows = bulk_create_with_history(
+        [
+            Objective(plan=plan, number=str(o), title=f"Зорилт {o}", order=o - 1)
+            for o in range(1, objectives + 1)
+        ],
+        Objective,
     )
     if not all(o.pk for o in objective_rows):
         objective_rows = list(plan.objectives.order_by("order"))
-    Measure.objects.bulk_create(
+    measures = [
         Measure(
             objective=objective,
             number=f"{o}.{m}",
@@ -63,7 +68,8 @@ def build_plan(
         )
         for o, objective in enumerate(objective_rows, 1)
         for m in range(1, measures_per_objective + 1)
-    )
+    ]
+    bulk_create_with_history(measures, Measure)
     return plan
 
 

@@ -137,8 +137,14 @@ def objective_add(*, user: AbstractBaseUser, plan: Plan, title: str) -> Objectiv
     """A new objective at the end of the plan."""
     plan = plan_lock_for_edit(user=user, plan_id=plan.pk)
     title = objective_title_clean(title)
-    last = plan.objectives.aggregate(m=models.Max("order"))["m"]
-    objective = Objective(plan=plan, title=title, order=0 if last is None else last + 1)
+    found = plan.objectives.aggregate(last=models.Max("order"), count=models.Count("pk"))
+    last = found["last"]
+    objective = Objective(
+        plan=plan,
+        title=title,
+        order=0 if last is None else last + 1,
+        number=str(found["count"] + 1),  # its number from the start, for the history
+    )
     _saved(objective, user)
     plan_renumber(user=user, plan=plan)
     objective.refresh_from_db()
@@ -198,9 +204,13 @@ def measure_add(*, user: AbstractBaseUser, objective: Objective, values: Measure
     plan = plan_lock_for_edit(user=user, plan_id=objective.plan_id)
     objective = Objective.objects.get(pk=objective.pk)
     values = measure_values_clean(values)
-    last = objective.measures.aggregate(m=models.Max("order"))["m"]
+    found = objective.measures.aggregate(last=models.Max("order"), count=models.Count("pk"))
+    last = found["last"]
     measure = Measure(
-        objective=objective, order=0 if last is None else last + 1, **values.as_dict()
+        objective=objective,
+        order=0 if last is None else last + 1,
+        number=f"{objective.number}.{found['count'] + 1}",
+        **values.as_dict(),
     )
     _saved(measure, user)
     plan_renumber(user=user, plan=plan)

@@ -260,19 +260,24 @@ class Change:
     text: str  # its title or text at that time, for recognising it
     fields: list[FieldChange]
     history_id: int
+    compared: bool = True  # False: a change of a row whose earlier state was never recorded
 
 
 def plan_history(*, plan: Plan) -> list[Change]:
     """Every change of the plan, its objectives and measures (deleted ones too), newest first.
 
-    Four queries: the plan's, its objectives' and its measures' history records; each record
+    Five queries: the plan's, its objectives' and its measures' history records; each record
     is compared with the one before it of the same row (``diff_against``) in memory.
     """
     plan_records = Plan.history.filter(id=plan.pk).select_related("history_user")
     objective_records = list(
         Objective.history.filter(plan_id=plan.pk).select_related("history_user")
     )
-    objective_ids = {r.id for r in objective_records}
+    # Objectives of today and of the past: measures of deleted objectives keep their history,
+    # and rows written before history was kept have none of their own.
+    objective_ids = {r.id for r in objective_records} | set(
+        Objective.objects.filter(plan=plan).values_list("pk", flat=True)
+    )
     measure_records = Measure.history.filter(objective_id__in=objective_ids).select_related(
         "history_user"
     )
@@ -296,8 +301,10 @@ def _changes(kind: str, records: QuerySet | list, *, label: Any, text: Any) -> l
     for record in records:
         before = previous if previous is not None and previous.id == record.id else None
         previous = record
+        compared = True
         if before is None or record.history_type != "~":
             fields = _created_fields(record) if record.history_type == "+" else []
+            compared = record.history_type != "~"  # a change with no earlier record to compare
         else:
             delta = record.diff_against(before, excluded_fields=HIDDEN_FIELDS)
             fields = [FieldChange(c.field, c.old, c.new) for c in delta.changes]
@@ -313,6 +320,7 @@ def _changes(kind: str, records: QuerySet | list, *, label: Any, text: Any) -> l
                 text=text(record),
                 fields=fields,
                 history_id=record.history_id,
+                compared=compared,
             )
         )
     return changes
