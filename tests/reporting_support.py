@@ -146,3 +146,18 @@ def report(plan, officer):
 def results(report):
     """The report's results by measure number: {"1.1": MeasureResult, ...}."""
     return {r.measure.number: r for r in report.results.select_related("measure")}
+
+
+def result_data(result, *, version: int | None = None, spent: str = "", achieved: str = "",
+                score: str = "") -> dict[str, str]:
+    """The POST data of a measure's form on the report sheet."""
+    prefix = f"r{result.pk}"
+    return {
+        f"{prefix}-version": str(version if version is not None else result.version),
+        f"{prefix}-spent": spent,
+        f"{prefix}-achieved": achieved,
+        f"{prefix}-score": score,
+    }
+
+
+HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -16,6 +16,7 @@ from shudarga.documents.scoring import score_document
 from shudarga.orgs.access import reports_visible_to
 from shudarga.plans.selectors import report_document, report_list, report_totals
 from shudarga.web.presenters import report_table
+from shudarga.web.report_views import report_workflow_context
 
 
 @login_required
@@ -37,6 +38,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
         "score": score,
         "objectives": report_table(document, score),
         "formats": DOWNLOAD_FORMATS,
+        **report_workflow_context(report),
     }
     return render(request, "web/report.html", context)
 
