@@ -207,21 +207,16 @@ def plan_view(*, plan: Plan, user: AbstractBaseUser) -> PlanView:
         plan=plan,
         outline=plan_outline(plan=plan),
         reports=_period_reports({r.period: r for r in reports}, totals),
-        events=list(PlanEvent.objects.filter(plan=plan).select_related("by")),
+        events=plan_events(plan=plan),
         may_edit=bool(allowed),
         may_approve=may_approve,
         title=plan_title(plan=plan),
     )
 
 
-def plan_previous_year(*, organization: Organization, year: int) -> int | None:
-    """The year of the organization's latest plan before ``year`` (what a copy copies)."""
-    return (
-        Plan.objects.filter(organization=organization, year__lt=year)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first()
-    )
+def plan_events(*, plan: Plan) -> list[PlanEvent]:
+    """Approvals and reopenings, oldest first, with who took them."""
+    return list(PlanEvent.objects.filter(plan=plan).select_related("by"))
 
 
 # History ------------------------------------------------------------------------------------

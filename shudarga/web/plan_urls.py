@@ -1,8 +1,8 @@
-"""URLs of the plan pages (shudarga.web.plan_views, shudarga.web.plan_create_views)."""
+"""URLs of the plan pages (shudarga.web.plan_views, plan_create_views, plan_read_views)."""
 
 from django.urls import path
 
-from shudarga.web import plan_create_views, plan_views
+from shudarga.web import plan_create_views, plan_read_views, plan_views
 
 urlpatterns = [
     path("plans/", plan_views.plan_list, name="plan_list"),
@@ -15,8 +15,8 @@ urlpatterns = [
     path("plans/<int:pk>/", plan_views.plan_page, name="plan"),
     path("plans/<int:pk>/approve/", plan_views.plan_approve, name="plan_approve"),
     path("plans/<int:pk>/reopen/", plan_views.plan_reopen, name="plan_reopen"),
-    path("plans/<int:pk>/history/", plan_views.plan_history_page, name="plan_history"),
-    path("plans/<int:pk>/download.<str:fmt>", plan_views.plan_download, name="plan_download"),
+    path("plans/<int:pk>/history/", plan_read_views.plan_history_page, name="plan_history"),
+    path("plans/<int:pk>/download.<str:fmt>", plan_read_views.plan_download, name="plan_download"),
     path("plans/<int:pk>/objectives/add/", plan_views.objective_add, name="plan_objective_add"),
     path(
         "plans/<int:pk>/objectives/<int:objective_pk>/edit/",

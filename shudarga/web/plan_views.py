@@ -18,23 +18,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from shudarga.documents import writers
 from shudarga.orgs.access import Action, plans_for, user_may
 from shudarga.plans import approval, editing
 from shudarga.plans.editing import MeasureValues
 from shudarga.plans.models import Measure, Objective, Plan
 from shudarga.plans.plan_errors import ConflictError, PlanActionRefused, PlanLockedError
-from shudarga.plans.plan_selectors import plan_history, plan_list_groups, plan_view
-from shudarga.plans.selectors import plan_document
+from shudarga.plans.plan_selectors import plan_list_groups, plan_view
 from shudarga.web.plan_forms import MeasureEditForm, MeasureForm, ObjectiveForm, ReopenForm
-from shudarga.web.plan_present import conflict_rows, history_rows
+from shudarga.web.plan_present import conflict_rows
 from shudarga.web.views import DOWNLOAD_FORMATS
 
 
@@ -47,7 +44,7 @@ def plan_url(plan: Plan | int, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _visible_plan(request: HttpRequest, pk: int) -> Plan:
+def visible_plan(request: HttpRequest, pk: int) -> Plan:
     return get_object_or_404(plans_for(request.user).select_related("organization"), pk=pk)
 
 
@@ -90,6 +87,7 @@ def render_plan(request: HttpRequest, plan: Plan, *, status: int = 200, **state:
         for row in view.outline
     ]
     context = {
+        "focus": _focus(request, view.outline),
         "view": view,
         "plan": view.plan,
         "rows": rows,
@@ -102,6 +100,39 @@ def render_plan(request: HttpRequest, plan: Plan, *, status: int = 200, **state:
     return render(request, "web/plans/plan.html", context, status=status)
 
 
+def _focus(request: HttpRequest, outline: list) -> dict[str, object] | None:
+    """After a move (?focus=measure-5-up) the button just pressed keeps the keyboard's focus;
+    at the top or the bottom, where it is disabled, the other one takes it."""
+    kind, _, rest = request.GET.get("focus", "").partition("-")
+    pk, _, direction = rest.partition("-")
+    if kind not in ("measure", "objective") or not pk.isdigit() or direction not in ("up", "down"):
+        return None
+    if kind == "objective":
+        siblings = [row.objective.pk for row in outline]
+    else:
+        siblings = next(
+            (
+                [m.pk for m in row.measures]
+                for row in outline
+                if int(pk) in {m.pk for m in row.measures}
+            ),
+            [],
+        )
+    if int(pk) not in siblings or len(siblings) < 2:
+        return None
+    index = siblings.index(int(pk))
+    if direction == "up" and index == 0:
+        direction = "down"
+    elif direction == "down" and index == len(siblings) - 1:
+        direction = "up"
+    return {"kind": kind, "pk": int(pk), "direction": direction}
+
+
+def _moved_url(plan: Plan, kind: str, pk: int, direction: str) -> str:
+    url = reverse("web:plan", args=[plan.pk])
+    return f"{url}?focus={kind}-{pk}-{direction}#{kind}-{pk}"
+
+
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     groups = plan_list_groups(user=request.user)
@@ -111,14 +142,14 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
-    return render_plan(request, _visible_plan(request, pk))
+    return render_plan(request, visible_plan(request, pk))
 
 
 # Objectives ---------------------------------------------------------------------------------
 
 
 def _editable(request: HttpRequest, pk: int) -> Plan:
-    plan = _visible_plan(request, pk)
+    plan = visible_plan(request, pk)
     _require(request, Action.EDIT, plan)
     return plan
 
@@ -293,13 +324,12 @@ def _direction(request: HttpRequest) -> editing.Direction:
 def objective_move(request: HttpRequest, pk: int, objective_pk: int) -> HttpResponse:
     plan = _editable(request, pk)
     objective = get_object_or_404(Objective, pk=objective_pk, plan=plan)
+    direction = _direction(request)
     try:
-        editing.objective_move(
-            user=request.user, objective=objective, direction=_direction(request)
-        )
+        editing.objective_move(user=request.user, objective=objective, direction=direction)
     except PlanActionRefused as exc:
         return _refused(request, plan, exc)
-    return redirect(plan_url(plan, f"objective-{objective.pk}"))
+    return redirect(_moved_url(plan, "objective", objective.pk, direction))
 
 
 @login_required
@@ -309,11 +339,12 @@ def measure_move(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse
     measure = get_object_or_404(
         Measure.objects.select_related("objective"), pk=measure_pk, objective__plan=plan
     )
+    direction = _direction(request)
     try:
-        editing.measure_move(user=request.user, measure=measure, direction=_direction(request))
+        editing.measure_move(user=request.user, measure=measure, direction=direction)
     except PlanActionRefused as exc:
         return _refused(request, plan, exc)
-    return redirect(plan_url(plan, f"measure-{measure.pk}"))
+    return redirect(_moved_url(plan, "measure", measure.pk, direction))
 
 
 # Approval -----------------------------------------------------------------------------------
@@ -322,7 +353,7 @@ def measure_move(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse
 @login_required
 @require_POST
 def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _visible_plan(request, pk)
+    plan = visible_plan(request, pk)
     _require(request, Action.APPROVE, plan)
     try:
         approval.plan_approve(user=request.user, plan=plan)
@@ -335,7 +366,7 @@ def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _visible_plan(request, pk)
+    plan = visible_plan(request, pk)
     _require(request, Action.APPROVE, plan)
     if request.method == "GET":
         return render_plan(request, plan, reopen_open=True)
@@ -351,34 +382,3 @@ def plan_reopen(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The plan is reopened: it can be changed again."))
             return _back(request, plan_url(plan))
     return render_plan(request, plan, reopen_form=form, reopen_open=True)
-
-
-# History and downloads ----------------------------------------------------------------------
-
-
-@login_required
-@require_GET
-def plan_history_page(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _visible_plan(request, pk)
-    view = plan_view(plan=plan, user=request.user)
-    page = Paginator(plan_history(plan=plan), 100).get_page(request.GET.get("page"))
-    context = {
-        "plan": view.plan,
-        "events": view.events,
-        "page": page,
-        "changes": history_rows(page.object_list),
-    }
-    return render(request, "web/plans/history.html", context)
-
-
-@login_required
-@require_GET
-def plan_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    if fmt not in writers.FORMATS:
-        raise Http404
-    plan = _visible_plan(request, pk)
-    document = plan_document(plan=plan)
-    response = HttpResponse(writers.write(document, fmt), content_type=writers.content_type(fmt))
-    name = writers.file_name(document, fmt).replace(f"-{document.period.value}.", "-plan.", 1)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response

@@ -285,9 +285,14 @@ def test_moving_renumbers_and_keeps_the_page_in_place(draft, officer):
         reverse("web:plan_measure_move", args=[draft.pk, second.pk]), {"direction": "up"}
     )
     assert response.status_code == 302
-    assert response["Location"].endswith(f"#measure-{second.pk}")
+    assert response["Location"].endswith(f"?focus=measure-{second.pk}-up#measure-{second.pk}")
     second.refresh_from_db()
     assert second.number == "1.1"
+    # The button just pressed keeps the keyboard's focus on the page that follows.
+    page = client.get(response["Location"]).content.decode()
+    row = page[page.index(f'<tr id="measure-{second.pk}">') :]
+    assert row.index(" autofocus") < row.index("</tr>")
+    assert page.count(" autofocus") == 1
     objective = Objective.objects.get(plan=draft, number="2")
     client.post(
         reverse("web:plan_objective_move", args=[draft.pk, objective.pk]), {"direction": "up"}
@@ -298,6 +303,14 @@ def test_moving_renumbers_and_keeps_the_page_in_place(draft, officer):
         reverse("web:plan_objective_move", args=[draft.pk, objective.pk]), {"direction": "left"}
     )
     assert bad.status_code == 404
+    # At the bottom the "down" button is disabled: the "up" one takes the focus.
+    last = Measure.objects.get(objective__plan=draft, number="2.1")
+    down = client.post(
+        reverse("web:plan_measure_move", args=[draft.pk, last.pk]), {"direction": "down"}
+    )
+    page = client.get(down["Location"]).content.decode()
+    row = page[page.index(f'<tr id="measure-{last.pk}">') :]
+    assert 'value="up" autofocus' in row[: row.index("</tr>")]
 
 
 def test_an_approved_plan_shows_no_edit_controls_and_refuses_every_change(draft, officer, head):
