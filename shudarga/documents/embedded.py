@@ -13,6 +13,7 @@ from typing import Any
 
 import simplejson
 
+from shudarga.documents.errors import ReadError
 from shudarga.documents.jsonform import scale_from_dict, scale_to_dict
 from shudarga.documents.model import FORMAT_ID, Period, ReportDocument
 from shudarga.documents.textnorm import fold
@@ -46,7 +47,9 @@ def apply_metadata(doc: ReportDocument, text: str | None) -> ReportDocument:
         scale = scale_from_dict(data["scale"]) if isinstance(data.get("scale"), dict) else doc.scale
         period = Period(data.get("period", doc.period.value))
         year = data.get("year")
-    except (ValueError, KeyError, TypeError):
+        year = int(year) if year is not None else None
+    except (ReadError, ValueError, KeyError, TypeError, ArithmeticError, RecursionError):
+        # Damaged or forged metadata never stops a read: the table is read without it.
         return doc
     organization = data.get("organization") or ""
     same_organization = not doc.organization or fold(doc.organization) == fold(organization)
@@ -54,6 +57,6 @@ def apply_metadata(doc: ReportDocument, text: str | None) -> ReportDocument:
         doc,
         scale=scale,
         organization=organization if organization and same_organization else doc.organization,
-        year=doc.year if doc.year is not None else (int(year) if year is not None else None),
+        year=doc.year if doc.year is not None else year,
         period=period if doc.period is Period.ANNUAL else doc.period,
     )

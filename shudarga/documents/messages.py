@@ -38,6 +38,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "Шударга тайлангийн JSON биш: {reason}",
         "en": "not a Shudarga report JSON: {reason}",
     },
+    "format_pdf": {
+        "mn": "PDF тайланг уншиж чадахгүй: хүснэгтийг Word (.docx) эсвэл Excel (.xlsx) файлаар илгээнэ үү",
+        "en": "PDF reports cannot be read: send the table as a Word (.docx) or Excel (.xlsx) file",
+    },
     "format_unknown": {
         "mn": "файлын төрлийг таньсангүй ({kind})",
         "en": "unsupported file type ({kind})",

@@ -89,3 +89,20 @@ def test_it_refuses_malformed_documents_naming_the_problem(text, code, fragment)
         jsonform.loads(text)
     assert caught.value.code == code
     assert fragment in caught.value.text("en")
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        '{"format":"shudarga.report/1","year":"twenty"}',
+        '{"format":"shudarga.report/1","scale":{"levels":[{"score":"x"}]}}',
+        '{"format":"shudarga.report/1","period":"weekly"}',
+        '{"format":"shudarga.report/1","scale":' + "[" * 5000 + "]" * 5000 + "}",
+        "not json at all",
+    ],
+)
+def test_damaged_embedded_metadata_is_left_aside(metadata):
+    from shudarga.documents.embedded import apply_metadata
+
+    doc = sample()
+    assert apply_metadata(doc, metadata) == doc

@@ -135,9 +135,10 @@ def test_it_asks_for_an_old_office_file_to_be_saved_as_docx_or_xlsx(streams, kin
     assert ".docx" in error.text("mn") and ".xlsx" in error.text("en")
 
 
-def test_it_refuses_a_pdf():
+def test_it_refuses_a_pdf_and_asks_for_the_word_or_excel_file():
     error = refused(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
-    assert (error.code, error.params) == ("format_unknown", {"kind": "pdf"})
+    assert (error.code, error.params) == ("format_pdf", {})
+    assert ".docx" in error.text("mn") and ".xlsx" in error.text("en")
 
 
 # -- bombs and sizes -------------------------------------------------------------------------

@@ -106,6 +106,8 @@ def read_bytes(data: bytes, *, source: str = "") -> ReportDocument:
         raise ReadError("file_encrypted")
     if kind in _LEGACY_NAMES:
         raise ReadError("format_legacy", kind=_LEGACY_NAMES[kind])
+    if kind == "pdf":
+        raise ReadError("format_pdf")
     raise ReadError("format_unknown", kind=kind)
 
 

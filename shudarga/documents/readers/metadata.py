@@ -1,14 +1,12 @@
-"""The metadata our writers embed, applied safely: a damaged or forged JSON never stops a read.
+"""The metadata our writers embed, applied by readers: only when it is ours and plausible.
 
-``embedded.apply_metadata`` ignores most malformed metadata, but not all of it (a year that is
-not a number, a scale the JSON form refuses, nesting too deep for the parser); a file is read
-from its table either way, so any such metadata is left aside here.
+``embedded.apply_metadata`` leaves damaged metadata aside; here a year outside any plausible
+range is left aside too, so a forged property cannot move a report to the year 9999.
 """
 
 from __future__ import annotations
 
 from shudarga.documents.embedded import apply_metadata
-from shudarga.documents.errors import ReadError
 from shudarga.documents.model import FORMAT_ID, ReportDocument, Scale
 
 METADATA_START = '{"format":"' + FORMAT_ID + '"'
@@ -23,10 +21,7 @@ def apply_embedded(doc: ReportDocument, text: str | None) -> ReportDocument:
     """``doc`` completed with the metadata ``text``, or ``doc`` itself if it is unusable."""
     if not is_metadata(text):
         return doc
-    try:
-        applied = apply_metadata(doc, text)
-    except (ReadError, ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
-        return doc
+    applied = apply_metadata(doc, text)
     if applied.year is not None and applied.year not in _YEARS:
         return doc
     return applied
