@@ -38,12 +38,19 @@ _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]')
 
 
 def _decimal(value: float | int | Decimal) -> Decimal:
-    # repr gives the shortest text that reads back as the same float: 0.4, not 0.40000000000000002
-    return value if isinstance(value, Decimal) else Decimal(repr(value))
+    # repr gives the shortest text that reads back as the same float (840.0, 0.4); beyond the 15
+    # significant digits a float holds for sure it is noise: 0.1 + 0.2 reads 0.3, as Excel shows.
+    if isinstance(value, Decimal):
+        return value
+    if not isinstance(value, float):
+        return Decimal(value)
+    exact = Decimal(repr(value))
+    return Decimal(format(value, ".15g")) if len(exact.as_tuple().digits) > 15 else exact
 
 
 def number_text(value: float | int | Decimal, number_format: str = "General") -> str:
-    """A number as Excel shows it with ``number_format``, as far as reports use formats."""
+    """A number as Excel shows it with ``number_format`` (its places, its percent sign), but
+    with every digit the cell holds."""
     try:
         number = _decimal(value)
     except InvalidOperation:
@@ -56,7 +63,10 @@ def number_text(value: float | int | Decimal, number_format: str = "General") ->
     if "%" in section:
         number *= 100
     if match or ("%" in section) or "0" in section:
-        number = number.quantize(Decimal(1).scaleb(-places))
+        # The format may add places (840 shown "840.0") but never takes digits away: a sum
+        # of 1200.75 shown "1,200.8" is still 1200.75 thousand MNT.
+        own_places = max(0, -number.normalize().as_tuple().exponent)
+        number = number.quantize(Decimal(1).scaleb(-max(places, own_places)))
     text = format(number, "f")
     if "%" in section:
         text += "%"
