@@ -29,7 +29,12 @@ from simple_history.utils import bulk_update_with_history
 
 from shudarga.orgs.access import Action, user_may
 from shudarga.plans.models import Measure, MeasureResult, Objective, Plan
-from shudarga.plans.plan_errors import ConflictError, MeasureHasResultsError, PlanLockedError
+from shudarga.plans.plan_errors import (
+    ConflictError,
+    MeasureHasResultsError,
+    PlanActionRefused,
+    PlanLockedError,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -124,6 +129,17 @@ def plan_lock_for_edit(*, user: AbstractBaseUser, plan_id: int) -> Plan:
     return plan
 
 
+def _fresh(model: type[models.Model], pk: int, *, lock: bool = False) -> models.Model:
+    """The row as stored now; refused with a message when someone deleted it meanwhile."""
+    rows = model.objects.select_for_update() if lock else model.objects.all()
+    try:
+        return rows.get(pk=pk)
+    except model.DoesNotExist as exc:
+        raise PlanActionRefused(
+            _("It was deleted in the meantime by someone else: nothing was changed.")
+        ) from exc
+
+
 def _saved(instance: models.Model, user: AbstractBaseUser, **kwargs: object) -> None:
     instance._history_user = user  # type: ignore[attr-defined]
     instance.save(**kwargs)
@@ -154,7 +170,7 @@ def objective_add(*, user: AbstractBaseUser, plan: Plan, title: str) -> Objectiv
 @transaction.atomic
 def objective_update(*, user: AbstractBaseUser, objective: Objective, title: str) -> Objective:
     plan_lock_for_edit(user=user, plan_id=objective.plan_id)
-    objective = Objective.objects.select_for_update().get(pk=objective.pk)
+    objective = _fresh(Objective, objective.pk, lock=True)
     title = objective_title_clean(title)
     if objective.title != title:
         objective.title = title
@@ -166,7 +182,7 @@ def objective_update(*, user: AbstractBaseUser, objective: Objective, title: str
 def objective_delete(*, user: AbstractBaseUser, objective: Objective) -> None:
     """Delete the objective and its measures; refused when a report has results for them."""
     plan = plan_lock_for_edit(user=user, plan_id=objective.plan_id)
-    objective = Objective.objects.get(pk=objective.pk)
+    objective = _fresh(Objective, objective.pk)
     measures = list(objective.measures.order_by("order", "pk"))
     with_results = _numbers_with_results(measures)
     if with_results:
@@ -202,7 +218,7 @@ def objective_move(*, user: AbstractBaseUser, objective: Objective, direction: D
 def measure_add(*, user: AbstractBaseUser, objective: Objective, values: MeasureValues) -> Measure:
     """A new measure at the end of the objective."""
     plan = plan_lock_for_edit(user=user, plan_id=objective.plan_id)
-    objective = Objective.objects.get(pk=objective.pk)
+    objective = _fresh(Objective, objective.pk)
     values = measure_values_clean(values)
     found = objective.measures.aggregate(last=models.Max("order"), count=models.Count("pk"))
     last = found["last"]
@@ -232,7 +248,7 @@ def measure_update(
     that changes nothing writes nothing and keeps the version.
     """
     plan_lock_for_edit(user=user, plan_id=measure.objective.plan_id)
-    measure = Measure.objects.select_for_update().get(pk=measure.pk)
+    measure = _fresh(Measure, measure.pk, lock=True)
     values = measure_values_clean(values)
     if measure.version != expected_version:
         raise ConflictError(
@@ -250,7 +266,7 @@ def measure_update(
 @transaction.atomic
 def measure_delete(*, user: AbstractBaseUser, measure: Measure) -> None:
     plan = plan_lock_for_edit(user=user, plan_id=measure.objective.plan_id)
-    measure = Measure.objects.get(pk=measure.pk)
+    measure = _fresh(Measure, measure.pk)
     if _numbers_with_results([measure]):
         raise MeasureHasResultsError(
             _("Measure %(measure)s cannot be deleted: a report has results for it.")

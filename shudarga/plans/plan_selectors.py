@@ -145,6 +145,11 @@ class ObjectiveOutline:
     objective: Objective
     measures: list[Measure]
 
+    @property
+    def has_results(self) -> bool:
+        """A report has results for one of its measures: it cannot be deleted."""
+        return any(m.has_results for m in self.measures)
+
 
 @dataclass
 class PlanView:

@@ -290,6 +290,8 @@ def measure_delete(request: HttpRequest, pk: int, measure_pk: int) -> HttpRespon
         Measure.objects.select_related("objective"), pk=measure_pk, objective__plan=plan
     )
     if request.method == "GET":
+        if plan.status != Plan.Status.DRAFT:
+            return _refused(request, plan, PlanLockedError())
         return _delete_page(request, plan, "measure", measure.number, measure.text)
     try:
         editing.measure_delete(user=request.user, measure=measure)
@@ -304,6 +306,8 @@ def objective_delete(request: HttpRequest, pk: int, objective_pk: int) -> HttpRe
     plan = _editable(request, pk)
     objective = get_object_or_404(Objective, pk=objective_pk, plan=plan)
     if request.method == "GET":
+        if plan.status != Plan.Status.DRAFT:
+            return _refused(request, plan, PlanLockedError())
         return _delete_page(request, plan, "objective", objective.number, objective.title)
     try:
         editing.objective_delete(user=request.user, objective=objective)

@@ -10,7 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from shudarga.plans import editing
 from shudarga.plans.editing import MeasureValues
 from shudarga.plans.models import Measure, Objective, Plan
-from shudarga.plans.plan_errors import ConflictError, MeasureHasResultsError, PlanLockedError
+from shudarga.plans.plan_errors import (
+    ConflictError,
+    MeasureHasResultsError,
+    PlanActionRefused,
+    PlanLockedError,
+)
 from shudarga.plans.services import report_import_document
 from tests.plan_support import (  # noqa: F401  (fixtures)
     fixture_draft,
@@ -240,3 +245,15 @@ def test_it_records_who_changed_what(draft, officer):
     assert (last.history_type, last.history_user, last.text) == ("~", officer, "Шинэ")
     deleted = Measure.history.filter(history_type="-").get()
     assert (deleted.text, deleted.history_user) == ("Арга хэмжээ 1.2", officer)
+
+
+def test_it_says_so_when_the_measure_was_deleted_meanwhile(draft, officer, head):
+    stale = measure(draft, "1.1")
+    editing.measure_delete(user=head, measure=measure(draft, "1.1"))
+    with pytest.raises(PlanActionRefused) as caught:
+        editing.measure_update(
+            user=officer, measure=stale, values=MeasureValues(text="x"), expected_version=1
+        )
+    assert "deleted in the meantime" in str(caught.value)
+    with pytest.raises(PlanActionRefused):
+        editing.measure_delete(user=officer, measure=stale)
