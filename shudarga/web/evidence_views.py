@@ -10,13 +10,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from shudarga.orgs.access import reports_for
+from shudarga.orgs.access import Action, reports_for, user_may
 from shudarga.plans.models import Evidence, MeasureResult, Report
 from shudarga.plans.report_errors import EvidenceRejectedError, ReportLockedError
 from shudarga.plans.reporting import evidence_add_file, evidence_add_link, evidence_remove
@@ -53,8 +54,12 @@ def _megabytes(size: int) -> str:
 
 
 def _result_of(request: HttpRequest, pk: int, result_pk: int) -> tuple[Report, MeasureResult]:
+    """The result to attach to: 404 outside the reports the user sees, 403 for a viewer."""
     report = get_object_or_404(reports_for(request.user).select_related("plan__scale"), pk=pk)
-    return report, get_object_or_404(report.results.all(), pk=result_pk)
+    result = get_object_or_404(report.results.all(), pk=result_pk)
+    if not user_may(request.user, Action.EDIT, report.plan.organization_id):
+        raise PermissionDenied
+    return report, result
 
 
 def _answer(

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from shudarga.orgs.access import Action, plans_for, reports_for, user_may
-from shudarga.plans.models import Report
+from shudarga.plans.models import MeasureResult, Report
 from shudarga.plans.report_errors import (
     ConflictError,
     PlanNotApprovedError,
@@ -140,12 +140,13 @@ def report_result(request: HttpRequest, pk: int, result_pk: int) -> HttpResponse
     return _save_result(request, report, result)
 
 
-def _save_result(request: HttpRequest, report: Report, result) -> HttpResponse:
+def _save_result(request: HttpRequest, report: Report, result: MeasureResult) -> HttpResponse:
     permissions = permissions_for(request.user, report)
+    if not permissions.may_edit:  # before reading the form: a viewer learns nothing more
+        raise PermissionDenied
     scale = report.plan.scale
     levels = list(scale.levels.all())
     form = new_form(result, scale, levels, data=request.POST)
-    block = None
     if not form.is_valid():
         block = block_for(result, scale, levels, permissions, form=form)
         return _answer(request, report, block, status=400)

@@ -132,3 +132,14 @@ def test_each_view_takes_only_its_methods(world, officer, name, method):
         "web:evidence_download": [world["file"].pk],
     }.get(name, [world["report"].pk])
     assert send(client_for(officer), method, reverse(name, args=args), {}).status_code == 405
+
+
+def test_a_viewer_gets_403_even_for_a_form_that_would_not_validate(world, viewer):
+    report, result = world["report"], world["result"]
+    client = client_for(viewer)
+    url = reverse("web:report_result", args=[report.pk, result.pk])
+    assert client.post(url, result_data(result, spent="not a number")).status_code == 403
+    empty_upload = reverse("web:evidence_upload", args=[report.pk, result.pk])
+    assert client.post(empty_upload, {}).status_code == 403
+    empty_link = reverse("web:evidence_link", args=[report.pk, result.pk])
+    assert client.post(empty_link, {"url": "javascript:x"}).status_code == 403
