@@ -1,0 +1,87 @@
+"""The report sheet in a real browser: htmx saves a measure, the results panel follows, a
+conflict shows both versions and the stored one can be taken, evidence uploads in place."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from shudarga.plans.models import MeasureResult
+from shudarga.plans.reporting import report_start
+from tests.reporting_support import EXE, PDF, evidence_root, make_plan, member  # noqa: F401
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Chromium with the flags a container needs; Playwright's own browser download is never used.
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture
+def sheet_page(live_server):
+    """A Chromium page on the live server (skipped without Playwright or Chromium)."""
+    import os
+
+    from tests.conftest import require_tool
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = require_tool("chromium")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the sync API runs a loop
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
+        )
+        context = browser.new_context(base_url=live_server.url, accept_downloads=True)
+        context.set_default_timeout(15_000)
+        yield context.new_page()
+        browser.close()
+
+
+def log_in(page, live_server, user) -> None:
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies([
+        {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url},
+        {"name": "django_language", "value": "en", "url": live_server.url},
+    ])
+
+
+def test_the_sheet_saves_in_place_and_the_results_follow(sheet_page, live_server, khujirt, django_user_model, evidence_root, tmp_path):  # noqa: F811
+    page = sheet_page
+    officer = member(django_user_model, khujirt, "oyunchimeg", "Оюунчимэг", "officer")
+    report = report_start(user=officer, plan=make_plan(khujirt), period="annual")
+    first, second = list(report.results.order_by("pk"))[:2]
+    log_in(page, live_server, officer)
+    page.goto(reverse("web:report_edit", args=[report.pk]))
+
+    page.fill(f"#id_r{first.pk}-spent", "840,5")
+    page.select_option(f"#id_r{first.pk}-score", "100")
+    page.fill(f"#id_r{first.pk}-achieved", "Нэгдүгээр мөр\nХоёрдугаар мөр")
+    page.click(f"#save-{first.pk}")
+    page.wait_for_selector(f"#m-{first.pk} .saved")
+    assert "Consolidated result: 100%" in page.inner_text("#results-panel")
+    page.select_option(f"#id_r{second.pk}-score", "0")
+    page.click(f"#save-{second.pk}")
+    page.wait_for_selector(f"#m-{second.pk} .saved")
+    assert "Consolidated result: 50%" in page.inner_text("#results-panel")
+    assert page.evaluate("document.activeElement.id") == f"save-{second.pk}"  # focus kept
+
+    MeasureResult.objects.filter(pk=first.pk).update(version=7, achieved="Өөр хүний бичсэн")
+    page.fill(f"#id_r{first.pk}-achieved", "Миний бичсэн")
+    page.click(f"#save-{first.pk}")
+    conflict = page.wait_for_selector(f"#m-{first.pk} .conflict")
+    assert "Өөр хүний бичсэн" in conflict.inner_text() and "Миний бичсэн" in conflict.inner_text()
+    page.click(f"#m-{first.pk} .conflict a.button")
+    page.wait_for_selector(f"#m-{first.pk} .conflict", state="detached")
+    assert page.input_value(f"#id_r{first.pk}-achieved") == "Өөр хүний бичсэн"
+
+    good, bad = tmp_path / "тайлан.pdf", tmp_path / "программ.pdf"
+    good.write_bytes(PDF)
+    bad.write_bytes(EXE)
+    page.set_input_files(f"#ev-files-{first.pk}", [str(good), str(bad)])
+    page.click(f"#ev-{first.pk} button:has-text('Upload')")
+    notes = page.wait_for_selector(f"#ev-{first.pk} .notes").inner_text()
+    assert "Attached тайлан.pdf." in notes and "программ.pdf was refused" in notes
+    with page.expect_download() as download:
+        page.click(f"#ev-{first.pk} a:has-text('тайлан.pdf')")
+    assert download.value.suggested_filename == "тайлан.pdf"
