@@ -79,10 +79,8 @@ def render_plan(request: HttpRequest, plan: Plan, *, status: int = 200, **state:
     rows = [
         {
             "outline": row,
-            "add_form": add["form"]
-            if add.get("objective") == row.objective.pk
-            else MeasureForm(prefix=f"add{row.objective.pk}"),
-            "add_open": add.get("objective") == row.objective.pk,
+            # One objective at a time shows the form for a new measure; the others a link.
+            "add_form": add["form"] if add.get("objective") == row.objective.pk else None,
         }
         for row in view.outline
     ]
@@ -204,10 +202,16 @@ def objective_edit(request: HttpRequest, pk: int, objective_pk: int) -> HttpResp
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def measure_add(request: HttpRequest, pk: int, objective_pk: int) -> HttpResponse:
     plan = _editable(request, pk)
     objective = get_object_or_404(Objective, pk=objective_pk, plan=plan)
+    if plan.status != Plan.Status.DRAFT:
+        return _refused(request, plan, PlanLockedError())
+    if request.method == "GET":
+        form = MeasureForm(prefix=f"add{objective.pk}")
+        form.fields["text"].widget.attrs["autofocus"] = True
+        return render_plan(request, plan, add_measure={"objective": objective.pk, "form": form})
     form = MeasureForm(request.POST, prefix=f"add{objective.pk}")
     if form.is_valid():
         try:

@@ -72,6 +72,7 @@ def change_requests(plan: Plan) -> list[tuple[str, str, str, dict]]:
         ("get", "web:plan_objective_delete", o, {}),
         ("post", "web:plan_objective_delete", o, {}),
         ("post", "web:plan_objective_move", o, {"direction": "down"}),
+        ("get", "web:plan_measure_add", o, {}),
         ("post", "web:plan_measure_add", o, add_data(objective, text="Шинэ")),
         ("get", "web:plan_measure_edit", m, {}),
         ("post", "web:plan_measure_edit", m, measure_data(measure, text="Өөр")),
@@ -144,6 +145,20 @@ def test_it_adds_an_objective_and_a_measure_with_a_decimal_comma(draft, officer)
     assert "1200,5" in page
 
 
+def test_the_add_link_opens_the_form_for_one_objective_without_javascript(draft, officer):
+    objective = draft.objectives.order_by("order")[1]
+    url = reverse("web:plan_measure_add", args=[draft.pk, objective.pk])
+    page = client_for(officer).get(reverse("web:plan", args=[draft.pk])).content.decode()
+    assert f'<a href="{url}"' in page
+    assert "<textarea" not in page.split('<table class="official plan-table">')[1].split("</table>")[0]
+    form = client_for(officer).get(url).content.decode()
+    assert f'<tr id="add-measure-{objective.pk}" class="add adding">' in form
+    assert f'<label for="id_add{objective.pk}-text">' in form
+    textarea = form[form.index(f'<textarea name="add{objective.pk}-text"') :]
+    assert "autofocus" in textarea[: textarea.index(">")]
+    assert form.count('class="add adding"') == 1
+
+
 @pytest.mark.parametrize(
     ("budget", "stored"),
     [("1 200,5", "1200.5"), ("1200.5", "1200.5"), ("1,200.50", "1200.5"), ("840,0", "840"),
@@ -182,7 +197,7 @@ def test_it_says_what_is_wrong_with_a_new_measure_and_keeps_what_was_typed(
     assert response.status_code == 200
     page = response.content.decode()
     assert message in page
-    assert f'<details id="add-measure-{objective.pk}" open>' in page
+    assert f'<tr id="add-measure-{objective.pk}" class="add adding">' in page
     assert snapshot(draft) == before
 
 
