@@ -13,29 +13,6 @@ from tests.reporting_support import EXE, PDF, evidence_root, make_plan, member  
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# Chromium with the flags a container needs; Playwright's own browser download is never used.
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
-
-
-@pytest.fixture
-def sheet_page(live_server):
-    """A Chromium page on the live server (skipped without Playwright or Chromium)."""
-    import os
-
-    from tests.conftest import require_tool
-
-    sync_api = pytest.importorskip("playwright.sync_api")
-    executable = require_tool("chromium")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the sync API runs a loop
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
-        )
-        context = browser.new_context(base_url=live_server.url, accept_downloads=True)
-        context.set_default_timeout(15_000)
-        yield context.new_page()
-        browser.close()
-
 
 def log_in(page, live_server, user) -> None:
     client = Client()
@@ -46,8 +23,7 @@ def log_in(page, live_server, user) -> None:
     ])
 
 
-def test_the_sheet_saves_in_place_and_the_results_follow(sheet_page, live_server, khujirt, django_user_model, evidence_root, tmp_path):  # noqa: F811
-    page = sheet_page
+def test_the_sheet_saves_in_place_and_the_results_follow(page, live_server, khujirt, django_user_model, evidence_root, tmp_path):  # noqa: F811
     officer = member(django_user_model, khujirt, "oyunchimeg", "Оюунчимэг", "officer")
     report = report_start(user=officer, plan=make_plan(khujirt), period="annual")
     first, second = list(report.results.order_by("pk"))[:2]
