@@ -19,6 +19,11 @@ from shudarga.orgs.models import Organization
 evidence_storage = FileSystemStorage(location=settings.EVIDENCE_ROOT, base_url=None)
 
 
+def evidence_storage_get() -> FileSystemStorage:
+    """The storage as a callable, so migrations name this function, not one machine's path."""
+    return evidence_storage
+
+
 class Scale(models.Model):
     """Үнэлгээний шатлал (evaluation scale): the marks a measure can get and how totals show."""
 
@@ -291,7 +296,7 @@ class Evidence(models.Model):
     """Нотлох баримт (evidence) of one measure's result: an uploaded file or a link."""
 
     result = models.ForeignKey(MeasureResult, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(storage=evidence_storage, upload_to=_evidence_path, blank=True)
+    file = models.FileField(storage=evidence_storage_get, upload_to=_evidence_path, blank=True)
     original_name = models.CharField("файлын нэр", max_length=255, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveBigIntegerField(default=0)

@@ -215,7 +215,7 @@ class Migration(migrations.Migration):
             name='Evidence',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(blank=True, storage=django.core.files.storage.FileSystemStorage(base_url=None, location=pathlib.PurePosixPath('/work/main/var/evidence')), upload_to=shudarga.plans.models._evidence_path)),
+                ('file', models.FileField(blank=True, storage=shudarga.plans.models.evidence_storage_get, upload_to=shudarga.plans.models._evidence_path)),
                 ('original_name', models.CharField(blank=True, max_length=255, verbose_name='файлын нэр')),
                 ('content_type', models.CharField(blank=True, max_length=100)),
                 ('size', models.PositiveBigIntegerField(default=0)),
