@@ -12,7 +12,7 @@ import simplejson
 
 from shudarga.cli import main
 from shudarga.demo.load import SEED
-from shudarga.orgs.models import Organization
+from shudarga.orgs.models import Membership, Organization
 from shudarga.orgs.services import organization_create
 from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, Report
 
@@ -198,6 +198,12 @@ def test_demo_loads_once_and_a_second_run_duplicates_nothing(capsys):
     assert [o.name for o in Organization.objects.order_by("depth")] == [
         "Монгол Улс", "Өвөрхангай аймаг", "Хужирт сум", OFFICE,
     ]
+    report = Report.objects.get()
+    assert report.plan.status == Plan.Status.APPROVED
+    assert report.plan.approved_by.username == "khujirt.head"
+    roles = {m.user.username: m.role for m in Membership.objects.select_related("user")}
+    assert roles == {"khujirt.officer": "officer", "khujirt.head": "head"}
     status, out, _ = run(capsys, "demo")
     assert status == 0 and "already" in out
     assert table_counts() == first
+    assert Membership.objects.count() == 2
