@@ -9,11 +9,11 @@ Actions and who may take them:
 - VIEW: members of the organization in any role; staff and superusers everywhere.
 - EDIT: officers and heads (write the plan while it is a draft, fill in a report).
 - APPROVE: heads (approve or reopen the plan, sign off and submit a report).
-- REVIEW: return a submitted report with a reason. For now staff and superusers everywhere;
-  the reviewer role (a node of the tree and everything under it) replaces that here.
+- REVIEW: score a submitted report, return it with a reason or accept it.
 
-Reviewers (a node of the tree and everything under it) and the public (published reports)
-plug in here in a later issue, as further conditions of the same querysets.
+- Reviewers (ReviewerAssignment: a node of the tree and everything under it) VIEW and REVIEW
+  there; staff and superusers VIEW and REVIEW everywhere.
+- The public (no login) reads published reports only: ``reports_public()``.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from shudarga.orgs.models import Membership, Organization
+from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
 from shudarga.plans.models import Plan, Report
 
 if TYPE_CHECKING:
@@ -60,15 +60,28 @@ def _sees_everything(user: User) -> bool:
     )
 
 
+# Actions a reviewer may take in every organization under the node they review.
+REVIEWER_ACTIONS = (Action.VIEW, Action.REVIEW)
+
+
+def reviewed_nodes(user: User) -> list[str]:
+    """The tree paths a user reviews (one query); everything under them is in scope."""
+    if not user.is_authenticated:
+        return []
+    return list(ReviewerAssignment.objects.filter(user=user).values_list("node__path", flat=True))
+
+
 def organizations_for(user: User, action: Action = Action.VIEW) -> QuerySet[Organization]:
     """The organizations in which ``user`` may take ``action``."""
     if not user.is_authenticated or not user.is_active:
         return Organization.objects.none()
     if action in STAFF_ACTIONS and _sees_everything(user):
         return Organization.objects.all()
-    return Organization.objects.filter(
-        memberships__user=user, memberships__role__in=ROLES_FOR[action]
-    )
+    condition = Q(memberships__user=user, memberships__role__in=ROLES_FOR[action])
+    if action in REVIEWER_ACTIONS:
+        for path in reviewed_nodes(user):
+            condition |= Q(path__startswith=path)
+    return Organization.objects.filter(condition).distinct()
 
 
 def organizations_visible_to(user: User) -> QuerySet[Organization]:
@@ -99,3 +112,8 @@ def user_may(user: User, action: Action, organization: Organization | int) -> bo
 
 def user_can_view_report(user: User, report: Report) -> bool:
     return reports_for(user, Action.VIEW).filter(pk=report.pk).exists()
+
+
+def reports_public() -> QuerySet[Report]:
+    """What citizens may read without logging in: published reports, nothing else."""
+    return Report.objects.filter(status=Report.Status.PUBLISHED, publications__is_current=True)

@@ -76,3 +76,28 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organization} · {self.get_role_display()}"
+
+
+class ReviewerAssignment(models.Model):
+    """Хянагч (reviewer): a user who reviews every organization under one node of the tree.
+
+    An aimag governor's office reviews its aimag's soums; the anti-corruption authority reviews
+    the country. The node itself and everything under it (one path prefix) are in scope.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_assignments"
+    )
+    node = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="reviewer_assignments"
+    )
+
+    class Meta:
+        verbose_name = "хянагч"
+        verbose_name_plural = "хянагчид"
+        constraints = (
+            models.UniqueConstraint(fields=["user", "node"], name="orgs_reviewer_one_per_node"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.node}"

@@ -6,6 +6,8 @@ and selectors.py (reads), not in save().
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
@@ -203,6 +205,8 @@ class Report(models.Model):
 
     status = models.CharField("төлөв", max_length=10, choices=Status.choices, default="draft")
     submitted_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "биелэлт"
@@ -231,6 +235,18 @@ class MeasureResult(models.Model):
     rating_label = models.CharField("үнэлгээний бичвэр", max_length=500, blank=True)
     # Raised by every edit; an edit made against an older version is a conflict, not a save.
     version = models.PositiveIntegerField(default=1)
+    # The reviewer's final score (эцсийн үнэлгээ) and comment; the self-assessed score above is
+    # kept beside it. The official result uses the reviewer's score once one is given.
+    reviewer_score = models.DecimalField(
+        "хянагчийн үнэлгээ", max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    reviewer_not_due = models.BooleanField("хянагч: хугацаа болоогүй", default=False)
+    reviewer_comment = models.TextField("хянагчийн тайлбар", blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -244,6 +260,13 @@ class MeasureResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id}/{self.measure_id}"
+
+    @property
+    def official_score(self) -> tuple[Decimal | None, bool]:
+        """(score, not due) that count: the reviewer's when reviewed, else the self-assessed."""
+        if self.reviewed_at is not None:
+            return self.reviewer_score, self.reviewer_not_due
+        return self.score, self.not_due
 
 
 class PlanEvent(models.Model):
@@ -320,3 +343,98 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name or self.url
+
+
+class ReportPublication(models.Model):
+    """A published version (нийтэлсэн хувилбар) of a report, frozen as its document JSON.
+
+    Publishing freezes what citizens see; a correction after publication makes a new version
+    and the old one stays visible in the history (``is_current`` marks the newest).
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="publications")
+    version = models.PositiveIntegerField()
+    document = models.JSONField("баримт")
+    official_total = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+    is_current = models.BooleanField(default=True)
+    note = models.TextField("залруулгын тайлбар", blank=True)
+
+    class Meta:
+        ordering = ("report", "-version")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["report", "version"], name="plans_publication_unique_version"
+            ),
+            models.UniqueConstraint(
+                fields=["report"], condition=Q(is_current=True),
+                name="plans_publication_one_current",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.report_id} v{self.version}"
+
+
+class ReportingCalendar(models.Model):
+    """Тайлагналын хуваарь (reporting calendar): when a period ends and when reports are due."""
+
+    year = models.PositiveSmallIntegerField("он")
+    period = models.CharField("хугацаа", max_length=10, choices=Report.Period.choices)
+    period_end = models.DateField("хугацааны төгсгөл")
+    deadline = models.DateField("тайлан ирүүлэх эцсийн хугацаа")
+
+    class Meta:
+        verbose_name = "тайлагналын хуваарь"
+        verbose_name_plural = "тайлагналын хуваарь"
+        ordering = ("-year", "period")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["year", "period"], name="plans_calendar_one_per_period"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.get_period_display()}: {self.deadline}"
+
+
+class ReportSummary(models.Model):
+    """One row per (organization, plan, period) that dashboards read instead of scanning results.
+
+    Kept up to date by ``plans.summaries.summary_refresh`` in the same transaction as every
+    change of a score, a review or a report's state.
+    """
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="summary")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    period = models.CharField(max_length=10, choices=Report.Period.choices)
+    status = models.CharField(max_length=10, choices=Report.Status.choices)
+    measures = models.PositiveIntegerField(default=0)
+    # Self-assessed figures.
+    self_scored = models.PositiveIntegerField(default=0)
+    self_sum = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    self_total = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    # Official figures: the reviewer's score where given, else the self-assessed one.
+    official_scored = models.PositiveIntegerField(default=0)
+    official_sum = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    official_total = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    not_due = models.PositiveIntegerField(default=0)
+    unscored = models.PositiveIntegerField(default=0)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "тайлангийн хураангуй"
+        verbose_name_plural = "тайлангийн хураангуй"
+        indexes = (
+            models.Index(fields=["year", "period", "status"], name="plans_summary_year_idx"),
+            models.Index(fields=["organization", "year"], name="plans_summary_org_idx"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} {self.year} {self.period}: {self.official_total}"

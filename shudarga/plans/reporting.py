@@ -31,6 +31,7 @@ from shudarga.plans.report_errors import (
     ReportLockedError,
     ResultValueError,
 )
+from shudarga.plans.summaries import summary_refresh
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -106,6 +107,7 @@ def report_start(*, user: AbstractBaseUser, plan: Plan, period: str) -> Report:
     ReportEvent.objects.create(
         report=report, from_status="", to_status=Report.Status.DRAFT, by=user
     )
+    summary_refresh(report_id=report.pk)
     return report
 
 
@@ -153,6 +155,7 @@ def result_update(
     stored.version += 1
     stored._history_user = user
     stored.save()
+    summary_refresh(report_id=stored.report_id)
     return stored
 
 

@@ -33,6 +33,7 @@ from shudarga.plans.models import (
     Scale,
     ScaleLevel,
 )
+from shudarga.plans.summaries import summary_refresh
 
 __all__ = [
     "DocumentIncompleteError",
@@ -153,6 +154,7 @@ def report_import_document(
             MeasureResult,
             default_user=user,
         )
+        summary_refresh(report_id=report.pk)
     return report
 
 

@@ -21,6 +21,7 @@ from shudarga.orgs.access import Action
 from shudarga.plans.models import MeasureResult, Report, ReportEvent
 from shudarga.plans.report_errors import ReasonRequiredError, UnscoredMeasuresError
 from shudarga.plans.reporting import report_for_change
+from shudarga.plans.summaries import summary_refresh
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -77,5 +78,6 @@ def _move(report: Report, *, to: str, by: AbstractBaseUser, reason: str = "") ->
     ReportEvent.objects.create(
         report=report, from_status=from_status, to_status=to, by=by, reason=reason
     )
+    summary_refresh(report_id=report.pk)
     return report
 

@@ -49,10 +49,11 @@ def test_inactive_staff_sees_nothing(staff, report):
     assert not user_can_view_report(staff, report)
 
 
-def test_an_anonymous_visitor_is_refused_without_a_query_and_an_outsider_with_one(
+def test_an_anonymous_visitor_is_refused_without_a_query_and_an_outsider_with_two(
     outsider, report, django_assert_num_queries
 ):
     with django_assert_num_queries(0):
         assert not user_can_view_report(AnonymousUser(), report)
-    with django_assert_num_queries(1):
+    # The nodes the user reviews (none), then the check itself.
+    with django_assert_num_queries(2):
         assert not user_can_view_report(outsider, report)
