@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "shudarga.orgs",
     "shudarga.plans",
     "shudarga.web",
+    "shudarga.portal",
 ]
 
 MIDDLEWARE = [
@@ -105,6 +106,9 @@ EVIDENCE_TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+
+# Who publishes an accepted report: "head" (the organization's head) or "reviewer".
+SHUDARGA_PUBLISHER = os.environ.get("SHUDARGA_PUBLISHER", "head")
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

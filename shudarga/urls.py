@@ -15,5 +15,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("open/", include("shudarga.portal.urls")),
+    path("api/", include("shudarga.api.urls")),
     path("", include("shudarga.web.urls")),
 ]

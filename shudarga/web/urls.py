@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shudarga.web import home, plan_urls, report_urls, views
+from shudarga.web import dashboard_urls, home, plan_urls, report_urls, review_urls, views
 
 app_name = "web"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
     path("reports/<int:pk>/download.<str:fmt>", views.report_download, name="report_download"),
     *plan_urls.urlpatterns,
     *report_urls.urlpatterns,
+    *review_urls.urlpatterns,
+    *dashboard_urls.urlpatterns,
 ]

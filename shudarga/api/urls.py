@@ -1,0 +1,3 @@
+"""URLs of the JSON API."""
+
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""URLs of the public portal (no login)."""
+
+app_name = "portal"
+urlpatterns: list = []
