@@ -1,0 +1,345 @@
+"""Dashboard selectors: how the organizations under one node of the tree are doing.
+
+Everything reads ReportSummary rows (one per report), except ``dashboard_measure_extremes``,
+which is one GROUP BY over measure results. Every selector runs a fixed number of queries,
+however many organizations are under the node.
+
+"Organizations" are nodes of kind ``organization`` under the node (the node's path prefix).
+A report counts as *submitted* once it was sent up (submitted, accepted or published); results
+(histogram, ranking, aimags) use submitted reports only, since a draft's scores may change.
+The official figures are the reviewer's scores where given, else the self-assessed ones.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.db.models import Case, Count, F, Q, QuerySet, When
+
+from shudarga.documents.scoring import format_value
+from shudarga.documents.textnorm import fold
+from shudarga.orgs.access import _sees_everything, reviewed_nodes
+from shudarga.orgs.models import Organization
+from shudarga.plans.models import MeasureResult, Plan, Report, ReportingCalendar, ReportSummary
+
+ORG = Organization.Kind.ORGANIZATION
+SUBMITTED = (Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.PUBLISHED)
+ACCEPTED = (Report.Status.ACCEPTED, Report.Status.PUBLISHED)
+AIMAG_KINDS = (Organization.Kind.AIMAG, Organization.Kind.CAPITAL_CITY)
+BIN_WIDTH = 10
+
+
+class NodeNotInScopeError(Exception):
+    """The node does not exist or is outside what the user reviews."""
+
+
+def _display(value: Decimal | None, *, rounding: str = "half_up", decimals: int = 0) -> str:
+    """A figure as the government scale publishes it (the plan's own rule where known)."""
+    shown = format_value(value, SimpleNamespace(rounding=rounding, decimals=decimals))
+    return "" if shown is None else shown
+
+
+# --- scope ------------------------------------------------------------------------------
+
+
+def dashboard_roots(*, user) -> list[Organization]:
+    """The nodes a user's dashboard starts from: the tree's roots for staff, else the nodes
+    they review (empty for everyone else). One query for a reviewer, two for staff."""
+    if _sees_everything(user):
+        return list(Organization.objects.get_root_nodes())
+    paths = reviewed_nodes(user)
+    if not paths:
+        return []
+    return list(Organization.objects.filter(path__in=paths).order_by("path"))
+
+
+def dashboard_node(*, user, node_id: int | None) -> Organization:
+    """The node to show: ``node_id`` when the user may see it, else their first node.
+
+    Raises NodeNotInScopeError when the node is outside their scope or they review nothing.
+    """
+    roots = dashboard_roots(user=user)
+    if not roots:
+        raise NodeNotInScopeError
+    if node_id is None:
+        return roots[0]
+    node = Organization.objects.filter(pk=node_id).first()
+    if node is None or not any(node.path.startswith(r.path) for r in roots):
+        raise NodeNotInScopeError
+    return node
+
+
+def dashboard_children(*, node: Organization) -> list[Organization]:
+    """The nodes right under ``node`` that are not organizations: the choices to narrow to."""
+    return list(
+        Organization.objects.filter(path__startswith=node.path, depth=node.depth + 1)
+        .exclude(kind=ORG)
+        .order_by("name")
+    )
+
+
+def dashboard_ancestors(*, user, node: Organization) -> list[Organization]:
+    """The nodes above ``node`` that the user may still open, top first. One or two queries."""
+    roots = dashboard_roots(user=user)
+    step = Organization.steplen
+    paths = [node.path[: step * i] for i in range(1, node.depth)]
+    above = Organization.objects.filter(path__in=paths).order_by("path")
+    return [a for a in above if any(a.path.startswith(r.path) for r in roots)]
+
+
+def _summaries(*, node: Organization, year: int, period: str) -> QuerySet[ReportSummary]:
+    return ReportSummary.objects.filter(
+        year=year,
+        period=period,
+        organization__path__startswith=node.path,
+        organization__kind=ORG,
+    )
+
+
+# --- counts -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    organizations: int
+    with_plan: int
+    submitted: int
+    accepted: int
+    late: int | None  # None: no deadline in the reporting calendar
+    missing: int | None
+    deadline: date | None
+
+
+def dashboard_status_counts(
+    *, node: Organization, year: int, period: str, today: date
+) -> StatusCounts:
+    """How many organizations have a plan, a submitted report, an accepted one; late ones
+    (submitted after the deadline) and missing ones (deadline passed, nothing submitted).
+    Four queries."""
+    organizations = Organization.objects.filter(path__startswith=node.path, kind=ORG).count()
+    with_plan = Plan.objects.filter(
+        year=year, organization__path__startswith=node.path, organization__kind=ORG
+    ).count()
+    calendar = ReportingCalendar.objects.filter(year=year, period=period).first()
+    deadline = calendar.deadline if calendar else None
+    late_filter = Q(status__in=SUBMITTED, submitted_at__date__gt=deadline) if deadline else Q(
+        pk__in=[]
+    )
+    figures = _summaries(node=node, year=year, period=period).aggregate(
+        submitted=Count("pk", filter=Q(status__in=SUBMITTED)),
+        accepted=Count("pk", filter=Q(status__in=ACCEPTED)),
+        late=Count("pk", filter=late_filter),
+    )
+    missing = None
+    if deadline is not None:
+        missing = organizations - figures["submitted"] if today > deadline else 0
+    return StatusCounts(
+        organizations=organizations,
+        with_plan=with_plan,
+        submitted=figures["submitted"],
+        accepted=figures["accepted"],
+        late=figures["late"] if deadline else None,
+        missing=missing,
+        deadline=deadline,
+    )
+
+
+# --- results ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RankRow:
+    rank: int
+    organization_id: int
+    name: str
+    path: str
+    total: Decimal | None
+    display: str
+    previous: Decimal | None
+    change: Decimal | None
+    status: str
+    report_id: int
+
+
+def dashboard_ranking(*, node: Organization, year: int, period: str) -> list[RankRow]:
+    """Organizations with a submitted report, best official result first (unscored last),
+    with the change from the same period of the year before. Two queries."""
+    rows = list(
+        _summaries(node=node, year=year, period=period)
+        .filter(status__in=SUBMITTED)
+        .select_related("organization", "plan__scale")
+        .order_by(F("official_total").desc(nulls_last=True), "organization__name")
+    )
+    previous = dict(
+        _summaries(node=node, year=year - 1, period=period)
+        .filter(status__in=SUBMITTED, organization_id__in=[r.organization_id for r in rows])
+        .values_list("organization_id", "official_total")
+    )
+    out: list[RankRow] = []
+    for i, row in enumerate(rows):
+        total, before = row.official_total, previous.get(row.organization_id)
+        rank = out[-1].rank if out and out[-1].total == total else i + 1
+        scale = row.plan.scale
+        out.append(
+            RankRow(
+                rank=rank,
+                organization_id=row.organization_id,
+                name=row.organization.name,
+                path=row.organization.path,
+                total=total,
+                display=_display(total, rounding=scale.rounding, decimals=scale.decimals),
+                previous=before,
+                change=None if total is None or before is None else total - before,
+                status=row.status,
+                report_id=row.report_id,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Bin:
+    low: int
+    high: int
+    count: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.low}–{self.high}"
+
+
+def dashboard_histogram(*, totals: list[Decimal | None]) -> list[Bin]:
+    """Consolidated results in 10-point bins, 0–10 … 90–100; 100 (and above) in the last bin,
+    a bin holds its lower edge. Results with nothing scored are left out."""
+    counts = [0] * (100 // BIN_WIDTH)
+    for total in totals:
+        if total is None:
+            continue
+        index = min(max(int(total // BIN_WIDTH), 0), len(counts) - 1)
+        counts[index] += 1
+    return [Bin(i * BIN_WIDTH, (i + 1) * BIN_WIDTH, c) for i, c in enumerate(counts)]
+
+
+@dataclass(frozen=True)
+class AimagRow:
+    name: str
+    organizations: int
+    scored: int
+    mean: Decimal | None
+    display: str
+
+
+def dashboard_by_aimag(*, ranking: list[RankRow]) -> list[AimagRow]:
+    """The mean official result of the organizations of each aimag (or the capital), from the
+    ranking's rows; organizations under no aimag are grouped as "". One query."""
+    aimags = {a.path: a.name for a in Organization.objects.filter(kind__in=AIMAG_KINDS)}
+    lengths = sorted({len(p) for p in aimags})
+    groups: dict[str, list[RankRow]] = defaultdict(list)
+    for row in ranking:
+        name = next((aimags[row.path[:n]] for n in lengths if row.path[:n] in aimags), "")
+        groups[name].append(row)
+    out = []
+    for name, rows in groups.items():
+        totals = [r.total for r in rows if r.total is not None]
+        mean = sum(totals, Decimal(0)) / len(totals) if totals else None
+        mean = mean.quantize(Decimal("0.000001")) if mean is not None else None
+        out.append(AimagRow(name, len(rows), len(totals), mean, _display(mean)))
+    return sorted(out, key=lambda r: (r.mean is None, -(r.mean or 0), r.name))
+
+
+@dataclass(frozen=True)
+class ObjectiveExtremes:
+    title: str
+    scored: int
+    zero: int
+    thirty: int
+
+    @property
+    def low(self) -> int:
+        return self.zero + self.thirty
+
+
+def dashboard_measure_extremes(
+    *, node: Organization, year: int, period: str, limit: int = 15
+) -> list[ObjectiveExtremes]:
+    """The objectives whose measures were most often scored 0 or 30 (official score) in the
+    submitted reports under the node; titles grouped by their folded form. One GROUP BY query.
+    """
+    official = Case(When(reviewed_at__isnull=False, then=F("reviewer_score")), default=F("score"))
+    off_not_due = Case(
+        When(reviewed_at__isnull=False, then=F("reviewer_not_due")), default=F("not_due")
+    )
+    rows = (
+        MeasureResult.objects.filter(
+            report__plan__year=year,
+            report__period=period,
+            report__status__in=SUBMITTED,
+            report__plan__organization__path__startswith=node.path,
+            report__plan__organization__kind=ORG,
+        )
+        .annotate(official=official, official_not_due=off_not_due)
+        .values(title=F("measure__objective__title"))
+        .annotate(
+            scored=Count("pk", filter=Q(official__isnull=False, official_not_due=False)),
+            zero=Count("pk", filter=Q(official=0, official_not_due=False)),
+            thirty=Count("pk", filter=Q(official=30, official_not_due=False)),
+        )
+        .order_by()
+    )
+    merged: dict[str, list] = {}
+    for row in rows:
+        key = fold(row["title"] or "")
+        entry = merged.setdefault(key, [row["title"] or "", 0, 0, 0, 0])
+        title = row["title"] or ""
+        # The spelling used most often names the group (ties: the first in sort order).
+        if (-row["scored"], title) < (-entry[4], entry[0]):
+            entry[0], entry[4] = title, row["scored"]
+        entry[1] += row["scored"]
+        entry[2] += row["zero"]
+        entry[3] += row["thirty"]
+    out = [ObjectiveExtremes(t, s, z, th) for t, s, z, th, _ in merged.values() if z + th]
+    return sorted(out, key=lambda r: (-r.low, -r.zero, r.title))[:limit]
+
+
+# --- one organization -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    year: int
+    period: str
+    total: Decimal | None
+    display: str
+    status: str
+
+
+def dashboard_trend(*, organization: Organization) -> list[TrendPoint]:
+    """One organization's official result by year and period, oldest first. One query."""
+    order = {Report.Period.HALF_YEAR: 0, Report.Period.ANNUAL: 1}
+    rows = ReportSummary.objects.filter(organization=organization).select_related("plan__scale")
+    points = [
+        TrendPoint(
+            r.year,
+            r.period,
+            r.official_total,
+            _display(r.official_total, rounding=r.plan.scale.rounding,
+                     decimals=r.plan.scale.decimals),
+            r.status,
+        )
+        for r in rows
+    ]
+    return sorted(points, key=lambda p: (p.year, order.get(p.period, 9)))
+
+
+def dashboard_years(*, node: Organization) -> list[int]:
+    """The years with a plan under the node, newest first. One query."""
+    return list(
+        Plan.objects.filter(organization__path__startswith=node.path)
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )
