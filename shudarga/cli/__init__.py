@@ -49,7 +49,18 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=list(FORMATS))
     export.add_argument("-o", "--output", help="file to write (default: a name from the report)")
 
-    commands.add_parser("demo", help="load the demo organizations, users and reports (idempotent)")
+    demo = commands.add_parser(
+        "demo", help="load the demo organizations, users and reports (idempotent)"
+    )
+    demo.add_argument(
+        "--organizations", type=int, default=None, metavar="N",
+        help="how many organizations to generate (default: a small demo)",
+    )
+    demo.add_argument(
+        "--years", type=int, nargs="+", default=None, metavar="YEAR",
+        help="years of generated plans and reports (default: 2023 2024)",
+    )
+    demo.add_argument("--seed", type=int, default=None, help="random seed of the generated data")
     return parser
 
 

@@ -28,9 +28,15 @@ def run(args: argparse.Namespace) -> int:
 
         return run_export(args)
     if args.command == "demo":
+        from shudarga.demo import DEMO_ORGANIZATIONS, DEMO_SEED, DEMO_YEARS
         from shudarga.demo.load import demo_load
 
-        for line in demo_load():
+        lines = demo_load(
+            organizations=DEMO_ORGANIZATIONS if args.organizations is None else args.organizations,
+            years=DEMO_YEARS if args.years is None else tuple(args.years),
+            seed=DEMO_SEED if args.seed is None else args.seed,
+        )
+        for line in lines:
             print(line)
         return 0
     raise AssertionError(args.command)  # pragma: no cover - argparse allows no other

@@ -10,3 +10,24 @@ DEMO_MEMBERS = (
     ("khujirt.officer", DEMO_PASSWORD, "officer", "Оюунчимэг (мэргэжилтэн)"),
     ("khujirt.head", DEMO_PASSWORD, "head", "Батбаяр (Тамгын газрын дарга)"),
 )
+# (username, password, node reviewed as (name, kind) pairs from the root, is_staff, full name)
+DEMO_REVIEWERS = (
+    (
+        "uvurkhangai.reviewer",
+        DEMO_PASSWORD,
+        (("Монгол Улс", "country"), ("Өвөрхангай аймаг", "aimag")),
+        False,
+        "Өвөрхангай аймгийн ЗДТГ (хянагч)",
+    ),
+    (
+        "iaac.reviewer",
+        DEMO_PASSWORD,
+        (("Монгол Улс", "country"),),
+        True,
+        "Авлигатай тэмцэх газар (хянагч)",
+    ),
+)
+# The generated part of the demo (shudarga.demo.generate), unless the command says otherwise.
+DEMO_ORGANIZATIONS = 24
+DEMO_YEARS = (2023, 2024)
+DEMO_SEED = 7

@@ -1,5 +1,7 @@
-"""The demo: a small hierarchy, the Khujirt governor's office with its officer and head, an
-administrator, and the Khujirt 2024 report imported from the seed on an approved plan.
+"""The demo: the Khujirt governor's office with its officer and head, an administrator, the
+Khujirt 2024 report imported from the seed on an approved plan; then the generated part
+(shudarga.demo.generate): aimags, soums, organizations, two years of reports in every state,
+reviewers and the reporting calendar.
 
 Running it again changes nothing: every step looks before it writes.
 """
@@ -11,7 +13,13 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from shudarga.demo import DEMO_ADMIN, DEMO_MEMBERS
+from shudarga.demo import (
+    DEMO_ADMIN,
+    DEMO_MEMBERS,
+    DEMO_ORGANIZATIONS,
+    DEMO_SEED,
+    DEMO_YEARS,
+)
 from shudarga.documents.readers import read_path
 from shudarga.orgs.models import Membership, Organization
 from shudarga.orgs.services import organization_get_or_create_path
@@ -29,7 +37,14 @@ KHUJIRT_PATH = (
 
 
 @transaction.atomic
-def demo_load() -> list[str]:
+def demo_load(
+    *,
+    organizations: int = DEMO_ORGANIZATIONS,
+    years: tuple[int, ...] = DEMO_YEARS,
+    seed: int = DEMO_SEED,
+) -> list[str]:
+    from shudarga.demo.generate import demo_generate
+
     lines: list[str] = []
     office = organization_get_or_create_path(path=[(n, str(k)) for n, k in KHUJIRT_PATH])
     users = get_user_model().objects
@@ -60,5 +75,6 @@ def demo_load() -> list[str]:
     # The report was written on an approved plan: the head approves it as in real life.
     if report.plan.status == Plan.Status.DRAFT:
         plan_approve(user=members["head"], plan=report.plan)
+    lines.extend(demo_generate(organizations=organizations, years=tuple(years), seed=seed))
     lines.append("demo: open http://127.0.0.1:8000/")
     return lines

@@ -7,14 +7,18 @@ import os
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from shudarga.demo import DEMO_ADMIN, DEMO_MEMBERS
+from shudarga.demo import DEMO_ADMIN, DEMO_MEMBERS, DEMO_REVIEWERS
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
     """The demo's logins, shown only when the demo script started the server."""
     if os.environ.get("SHUDARGA_DEMO") != "1":
         return []
-    return [(u, p, r) for u, p, r, _ in DEMO_MEMBERS] + [(*DEMO_ADMIN, "admin")]
+    return (
+        [(u, p, r) for u, p, r, _ in DEMO_MEMBERS]
+        + [(u, p, "reviewer") for u, p, *_ in DEMO_REVIEWERS]
+        + [(*DEMO_ADMIN, "admin")]
+    )
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -194,16 +194,25 @@ def test_show_refuses_an_unknown_report(capsys):
 def test_demo_loads_once_and_a_second_run_duplicates_nothing(capsys):
     assert run(capsys, "demo")[0] == 0
     first = table_counts()
-    assert first[1:] == (1, 6, 11, 1, 11)
-    assert [o.name for o in Organization.objects.order_by("depth")] == [
-        "Монгол Улс", "Өвөрхангай аймаг", "Хужирт сум", OFFICE,
+    # The Khujirt office: its one report, imported from the seed, 6 objectives, 11 measures.
+    office = Organization.objects.get(name=OFFICE)
+    assert [o.name for o in Organization.objects.get_ancestors(office)] == [
+        "Монгол Улс", "Өвөрхангай аймаг", "Хужирт сум",
     ]
-    report = Report.objects.get()
+    report = Report.objects.get(plan__organization=office)
+    assert (report.plan.objectives.count(), Measure.objects.filter(objective__plan=report.plan)
+            .count(), report.results.count()) == (6, 11, 11)
     assert report.plan.status == Plan.Status.APPROVED
     assert report.plan.approved_by.username == "khujirt.head"
-    roles = {m.user.username: m.role for m in Membership.objects.select_related("user")}
+    roles = {
+        m.user.username: m.role
+        for m in Membership.objects.filter(organization=office).select_related("user")
+    }
     assert roles == {"khujirt.officer": "officer", "khujirt.head": "head"}
+    # The generated part: every other organization's plans copy the seed's shape.
+    assert first[1] > 1 and first[2] == 6 * first[1] and first[3] == 11 * first[1]
+    memberships = Membership.objects.count()
     status, out, _ = run(capsys, "demo")
     assert status == 0 and "already" in out
     assert table_counts() == first
-    assert Membership.objects.count() == 2
+    assert Membership.objects.count() == memberships
