@@ -1,0 +1,178 @@
+"""The public portal: no login, published reports only, light pages.
+
+Every read goes through ``portal.selectors`` (which starts from ``reports_public()``), and
+every report shown or downloaded is built from its frozen publication document.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from shudarga.documents import writers
+from shudarga.documents.writers.csv import BOM, decimal_text, safe_text
+from shudarga.orgs.models import Organization
+from shudarga.plans.models import ReportPublication
+from shudarga.portal import selectors
+
+PAGE_SIZE = 50
+# Public pages change only when something is published: a short shared cache is safe.
+public = cache_control(public=True, max_age=300)
+
+
+def _page(request: HttpRequest, rows):
+    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _node(node_id: int) -> Organization:
+    try:
+        return selectors.node_get(node_id=node_id)
+    except Organization.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _publication(report_id: int, version: int | None = None) -> ReportPublication:
+    try:
+        return selectors.publication_get(report_id=report_id, version=version)
+    except ReportPublication.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@require_safe
+@public
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/home.html", {
+        "nodes": _page(request, selectors.node_top()),
+        "years": selectors.publication_years(),
+    })
+
+
+@require_safe
+@public
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:200]
+    page = _page(request, selectors.node_search(query=query))
+    trails = selectors.node_trails(nodes=list(page))
+    return render(request, "portal/search.html", {
+        "query": query,
+        "page": page,
+        "results": [(n, trails[n.pk]) for n in page],
+    })
+
+
+@require_safe
+@public
+def node(request: HttpRequest, node_id: int) -> HttpResponse:
+    current = _node(node_id)
+    return render(request, "portal/node.html", {
+        "node": current,
+        "trail": selectors.node_trail(node=current),
+        "children": _page(request, selectors.node_children(node=current)),
+        "publications": list(selectors.publications_current(node=current)),
+        "is_aimag": current.kind in selectors.AIMAG_KINDS,
+        "years": selectors.publication_years(),
+    })
+
+
+@require_safe
+@public
+def report(request: HttpRequest, report_id: int, version: int | None = None) -> HttpResponse:
+    publication = _publication(report_id, version)
+    organization = publication.report.plan.organization
+    return render(request, "portal/report.html", {
+        "publication": publication,
+        "report": publication.report,
+        "organization": organization,
+        "trail": selectors.node_trail(node=organization),
+        "table": selectors.publication_table(publication=publication),
+        "history": selectors.publication_history(report_id=report_id),
+        "formats": ("docx", "xlsx", "pdf", "csv", "json"),
+    })
+
+
+@require_safe
+@public
+def report_file(
+    request: HttpRequest, report_id: int, fmt: str, version: int | None = None
+) -> HttpResponse:
+    """The publication in one format, written from its frozen document."""
+    publication = _publication(report_id, version)
+    document = selectors.publication_document(publication=publication)
+    response = HttpResponse(writers.write(document, fmt), content_type=writers.content_type(fmt))
+    name = writers.file_name(document, fmt)
+    stem, _, ext = name.rpartition(".")
+    name = f"{stem}-{report_id}-v{publication.version}.{ext}"
+    disposition = "inline" if fmt == "json" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+@public
+def summary(request: HttpRequest, year: int) -> HttpResponse:
+    entries = selectors.summary_entries(year=year)
+    return render(request, "portal/summary.html", {
+        "year": year,
+        "node": None,
+        "overall": selectors.summary_groups(entries, by_aimag=False),
+        "groups": selectors.summary_groups(entries, by_aimag=True),
+        "entries": _page(request, entries),
+        "years": selectors.publication_years(),
+    })
+
+
+@require_safe
+@public
+def summary_aimag(request: HttpRequest, year: int, node_id: int) -> HttpResponse:
+    current = _node(node_id)
+    entries = selectors.summary_entries(year=year, node=current)
+    return render(request, "portal/summary.html", {
+        "year": year,
+        "node": current,
+        "overall": selectors.summary_groups(entries, by_aimag=False),
+        "groups": [],
+        "entries": _page(request, entries),
+        "years": selectors.publication_years(),
+    })
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _cell(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, str):
+        return safe_text(value)
+    return value
+
+
+@require_safe
+@public
+def year_measures(request: HttpRequest, year: int) -> StreamingHttpResponse:
+    """Every measure of every current publication of the year, one CSV (UTF-8 with BOM)."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield BOM + writer.writerow(selectors.MEASURE_COLUMNS)
+        for row in selectors.year_measure_rows(year=year):
+            yield writer.writerow([_cell(v) for v in row])
+
+    response = StreamingHttpResponse(
+        (line.encode("utf-8") for line in lines()), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="shudarga-{year}-measures.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
