@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def get(url: str):
-    response = Client().get(url)
+    client = Client()
+    client.cookies["django_language"] = "en"
+    response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return response
 
