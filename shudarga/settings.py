@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "shudarga.plans",
     "shudarga.web",
     "shudarga.portal",
+    # The JSON API; "ninja" serves its Swagger UI assets locally (no CDN).
+    "ninja",
+    "shudarga.api",
 ]
 
 MIDDLEWARE = [

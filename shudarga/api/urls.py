@@ -1,3 +1,6 @@
-"""URLs of the JSON API."""
+"""URLs of the JSON API (names in the "api" namespace; the API checks its own tokens)."""
 
-urlpatterns: list = []
+from shudarga.api.api import api
+
+app_name = "api"
+urlpatterns = api.urls[0]

@@ -1,0 +1,262 @@
+"""Shapes of what the API reads and writes (OpenAPI components)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from ninja import Field, Schema
+from pydantic import WithJsonSchema
+
+Period = Literal["half_year", "annual"]
+Status = Literal["draft", "submitted", "returned", "accepted", "published"]
+
+# A Decimal written as a JSON number with the digits it has (the renderer uses simplejson).
+Number = Annotated[Decimal, WithJsonSchema({"type": "number"})]
+
+MAX_LIMIT = 100
+
+
+class PageQuery(Schema):
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description=f"at most {MAX_LIMIT}")
+    offset: int = Field(0, ge=0, le=1_000_000)
+
+
+class ReportFilter(PageQuery):
+    year: int | None = Field(None, ge=1990, le=2100)
+    period: Period | None = None
+    status: Status | None = None
+
+
+class SummaryFilter(ReportFilter):
+    organization: int | None = Field(None, ge=1, le=2**31 - 1)
+
+
+class PlanFilter(PageQuery):
+    year: int | None = Field(None, ge=1990, le=2100)
+
+
+class Error(Schema):
+    code: str
+    detail: str
+
+
+class OrganizationRef(Schema):
+    id: int
+    name: str
+
+
+class OrganizationOut(OrganizationRef):
+    short_name: str
+    kind: str
+    depth: int
+
+
+class PlanOut(Schema):
+    id: int
+    organization: OrganizationRef
+    year: int
+    title: str
+    status: Literal["draft", "approved"]
+    approved_at: datetime | None
+
+
+class MeasureOut(Schema):
+    id: int
+    number: str
+    text: str
+    indicator: str
+    target: str
+    planned_budget: Number | None
+    responsible_unit: str
+    deadline: str
+    version: int
+
+
+class ObjectiveOut(Schema):
+    id: int
+    number: str
+    title: str
+    measures: list[MeasureOut]
+
+    @staticmethod
+    def resolve_measures(obj) -> list:
+        return list(obj.measures.all())
+
+
+class PlanDetailOut(PlanOut):
+    objectives: list[ObjectiveOut]
+
+    @staticmethod
+    def resolve_objectives(obj) -> list:
+        return list(obj.objectives.all())
+
+
+class ReportOut(Schema):
+    id: int
+    plan_id: int
+    organization: OrganizationRef
+    year: int
+    period: Period
+    status: Status
+    title: str
+    measure_count: int
+    scored_count: int
+    not_due_count: int
+    submitted_at: datetime | None
+    published_at: datetime | None
+
+    @staticmethod
+    def resolve_organization(obj) -> Any:
+        return obj.plan.organization
+
+    @staticmethod
+    def resolve_year(obj) -> int:
+        return obj.plan.year
+
+
+class SummaryOut(Schema):
+    report_id: int
+    organization: OrganizationRef
+    year: int
+    period: Period
+    status: Status
+    measures: int
+    self_scored: int
+    self_total: Number | None
+    official_scored: int
+    official_total: Number | None
+    not_due: int
+    unscored: int
+
+
+class ResultOut(Schema):
+    id: int
+    measure_id: int
+    measure_number: str
+    spent: Number | None
+    achieved: str
+    score: Number | None
+    not_due: bool
+    rating_label: str
+    version: int
+
+    @staticmethod
+    def resolve_measure_number(obj) -> str:
+        return obj.measure.number
+
+
+class OrganizationPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[OrganizationOut]
+
+
+class PlanPage(OrganizationPage):
+    items: list[PlanOut]
+
+
+class ReportPage(OrganizationPage):
+    items: list[ReportOut]
+
+
+class SummaryPage(OrganizationPage):
+    items: list[SummaryOut]
+
+
+# The report document, "shudarga.report/1" (docs/format.md); numbers are JSON numbers.
+
+
+class DocScaleLevel(Schema):
+    score: float
+    label_mn: str
+    label_en: str
+
+
+class DocScale(Schema):
+    code: str
+    name: str
+    levels: list[DocScaleLevel]
+    not_due_mark: str
+    rounding: str
+    decimals: int
+
+
+class DocMeasure(Schema):
+    number: str
+    text: str
+    spent: float | None
+    indicator: str
+    target: str
+    achieved: str
+    score: float | None
+    not_due: bool
+    rating: str | None
+    planned_budget: float | None
+    responsible_unit: str
+    deadline: str
+
+
+class DocObjective(Schema):
+    number: str
+    title: str
+    measures: list[DocMeasure]
+
+
+class ReportDocumentOut(Schema):
+    format: Literal["shudarga.report/1"]
+    title: str
+    organization: str
+    year: int | None
+    period: Period
+    scale: DocScale
+    stated_total: float | None
+    source: str
+    objectives: list[DocObjective]
+    warnings: list[dict[str, Any]]
+
+
+# Writes.
+
+
+class MeasureIn(Schema):
+    text: str = Field(..., max_length=10_000)
+    indicator: str = Field("", max_length=10_000)
+    target: str = Field("", max_length=10_000)
+    planned_budget: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    responsible_unit: str = Field("", max_length=10_000)
+    deadline: str = Field("", max_length=255)
+
+
+class MeasureUpdateIn(MeasureIn):
+    expected_version: int = Field(..., ge=1, description="the version the edit was made on")
+
+
+class MeasureValuesOut(Schema):
+    text: str
+    indicator: str
+    target: str
+    planned_budget: Number | None
+    responsible_unit: str
+    deadline: str
+
+
+class MeasureConflict(Error):
+    version: int
+    stored: MeasureValuesOut
+
+
+class ResultIn(Schema):
+    expected_version: int = Field(..., ge=1, description="the version the edit was made on")
+    spent: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    achieved: str = Field("", max_length=20_000)
+    score: Decimal | None = Field(None, max_digits=6, decimal_places=2)
+    not_due: bool = False
+
+
+class ResultConflict(Error):
+    stored: ResultOut
+    changed_by: str | None
+    changed_at: datetime | None
