@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 
 from shudarga.api.tokens import token_create
 
-
 BOUNDED = settings(
     max_examples=5,
     derandomize=True,
