@@ -1,4 +1,5 @@
 """Fixtures of the plans tests. Add only: several engineers add fixtures here."""
+import pytest
 
 from tests.reporting_support import (  # noqa: F401  (fixtures)
     evidence_root,
@@ -11,3 +12,12 @@ from tests.reporting_support import (  # noqa: F401  (fixtures)
     rival,
     viewer,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Service messages are checked in English here; the pages' Mongolian is tested in tests/web."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
