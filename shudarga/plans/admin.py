@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from shudarga.plans.models import Plan, Report, Scale, ScaleLevel
+from shudarga.plans.models import (
+    Plan,
+    Report,
+    ReportingCalendar,
+    ReportPublication,
+    Scale,
+    ScaleLevel,
+)
 
 
 class ScaleLevelInline(admin.TabularInline):
@@ -52,3 +59,28 @@ class ReportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # reports come in through report_import_document
+
+
+@admin.register(ReportingCalendar)
+class ReportingCalendarAdmin(admin.ModelAdmin):
+    list_display = ("year", "period", "period_end", "deadline")
+    list_filter = ("year", "period")
+
+
+@admin.register(ReportPublication)
+class ReportPublicationAdmin(admin.ModelAdmin):
+    """Published versions are frozen: read them here, never change them."""
+
+    list_display = ("report", "version", "is_current", "published_by", "published_at")
+    list_filter = ("is_current",)
+    list_select_related = ("report__plan__organization", "published_by")
+    search_fields = ("report__plan__organization__name",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -26,7 +26,7 @@ from shudarga.plans.summaries import summary_refresh
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
 
-__all__ = ["report_return", "report_submit", "report_unscored"]
+__all__ = ["report_accept", "report_return", "report_submit", "report_unscored"]
 
 def report_unscored(*, report: Report) -> list[str]:
     """Numbers of the measures that are neither scored nor "not yet due", in plan order."""
@@ -70,11 +70,31 @@ def report_return(*, user: AbstractBaseUser, report: Report, reason: str) -> Rep
     return _move(locked, to=Report.Status.RETURNED, by=user, reason=reason)
 
 
+@transaction.atomic
+def report_accept(*, user: AbstractBaseUser, report: Report) -> Report:
+    """A reviewer accepts a submitted report: it stays locked, its official result is the
+    reviewer's scores where given (the self-assessed ones elsewhere), and it may be published
+    (``plans.publication``)."""
+    locked = report_for_change(
+        user=user,
+        report_id=report.pk,
+        action=Action.REVIEW,
+        allowed=(Report.Status.SUBMITTED,),
+    )
+    return _move(locked, to=Report.Status.ACCEPTED, by=user)
+
+
 def _move(report: Report, *, to: str, by: AbstractBaseUser, reason: str = "") -> Report:
     from_status = report.status
     report.status = to
-    report.submitted_at = timezone.now() if to == Report.Status.SUBMITTED else None
-    report.save(update_fields=["status", "submitted_at"])
+    now = timezone.now()
+    if to == Report.Status.SUBMITTED:
+        report.submitted_at = now
+    elif to in (Report.Status.DRAFT, Report.Status.RETURNED):
+        report.submitted_at = None
+    if to == Report.Status.ACCEPTED:
+        report.accepted_at = now
+    report.save(update_fields=["status", "submitted_at", "accepted_at"])
     ReportEvent.objects.create(
         report=report, from_status=from_status, to_status=to, by=by, reason=reason
     )

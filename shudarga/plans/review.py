@@ -1,0 +1,76 @@
+"""A reviewer's writes: the final score of each measure of a submitted report.
+
+The reviewer (``orgs.access`` REVIEW: a ReviewerAssignment above the organization, or staff)
+sets the final score of a measure from the plan's scale, or "not yet due" (ХБ), with a
+comment. The officer's self-assessed score stays beside it; the official result uses the
+reviewer's (``MeasureResult.official_score``, ``ReportSummary.official_total``).
+Accepting or returning the report is ``plans.workflow`` (``report_accept``, ``report_return``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from shudarga.orgs.access import Action
+from shudarga.plans.models import MeasureResult, Report
+from shudarga.plans.report_errors import ResultValueError
+from shudarga.plans.reporting import report_for_change
+from shudarga.plans.summaries import summary_refresh
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+
+__all__ = ["COMMENT_MAX", "REVIEWABLE", "review_score"]
+
+# A reviewer scores a report while it is submitted; accepted and published reports are frozen.
+REVIEWABLE = (Report.Status.SUBMITTED,)
+COMMENT_MAX = 5000
+
+
+@transaction.atomic
+def review_score(
+    *,
+    user: AbstractBaseUser,
+    result: MeasureResult,
+    score: Decimal | None,
+    not_due: bool,
+    comment: str,
+) -> MeasureResult:
+    """Set the reviewer's final score of one measure (a level of the plan's scale, or ХБ).
+
+    PermissionDenied without REVIEW on the report's organization; ReportLockedError unless
+    the report is submitted; ResultValueError for a score off the scale, a score together
+    with ХБ, or neither. The self-assessed score is never touched.
+    """
+    report = report_for_change(
+        user=user, report_id=result.report_id, action=Action.REVIEW, allowed=REVIEWABLE
+    )
+    stored = MeasureResult.objects.select_for_update().get(pk=result.pk)
+    comment = (comment or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(comment) > COMMENT_MAX:
+        raise ResultValueError(field="comment", message="the comment is too long")
+    if not_due and score is not None:
+        raise ResultValueError(field="score", message="a measure not yet due has no score")
+    if not not_due and score is None:
+        raise ResultValueError(field="score", message="choose a score or “not yet due”")
+    if score is not None:
+        levels = set(report.plan.scale.levels.values_list("score", flat=True))
+        if score not in levels:
+            raise ResultValueError(field="score", message=f"{score} is not on the plan's scale")
+    stored.reviewer_score = score
+    stored.reviewer_not_due = not_due
+    stored.reviewer_comment = comment
+    stored.reviewed_by = user
+    stored.reviewed_at = timezone.now()
+    stored._history_user = user
+    stored.save(
+        update_fields=[
+            "reviewer_score", "reviewer_not_due", "reviewer_comment", "reviewed_by", "reviewed_at",
+        ]
+    )
+    summary_refresh(report_id=stored.report_id)
+    return stored

@@ -1,0 +1,103 @@
+"""Reads of the reviewer's pages: the inbox of reports to review, its filter choices.
+
+Everything is read from ReportSummary rows (never from the results), in a constant number
+of queries however many organizations the reviewer oversees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Substr
+
+from shudarga.documents.scoring import format_value
+from shudarga.orgs.access import Action, organizations_for
+from shudarga.orgs.models import Organization
+from shudarga.plans.models import Report, ReportSummary
+
+__all__ = [
+    "AIMAG_DEPTH",
+    "INBOX_STATES",
+    "InboxFilters",
+    "inbox_aimags",
+    "inbox_rows",
+    "inbox_years",
+    "with_display",
+]
+
+# The country is the root (depth 1); aimags and the capital city are its children.
+AIMAG_DEPTH = 2
+INBOX_STATES = (Report.Status.SUBMITTED, Report.Status.RETURNED, Report.Status.ACCEPTED)
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    year: int | None = None
+    period: str = ""
+    status: str = Report.Status.SUBMITTED
+    kind: str = ""
+    aimag: int | None = None
+
+
+def _aimag_prefix_length() -> int:
+    return AIMAG_DEPTH * Organization.steplen
+
+
+def inbox_rows(*, user, filters: InboxFilters) -> QuerySet[ReportSummary]:
+    """The summaries of the reports the user reviews, filtered, oldest submission first.
+
+    Each row carries ``organization``, ``plan.scale``, ``aimag_name`` and ``self_display``
+    (set by ``with_display`` on the page's rows).
+    """
+    status = filters.status if filters.status in INBOX_STATES else Report.Status.SUBMITTED
+    rows = ReportSummary.objects.filter(
+        organization__in=organizations_for(user, Action.REVIEW).values("pk"), status=status
+    )
+    if filters.year:
+        rows = rows.filter(year=filters.year)
+    if filters.period in Report.Period.values:
+        rows = rows.filter(period=filters.period)
+    if filters.kind in Organization.Kind.values:
+        rows = rows.filter(organization__kind=filters.kind)
+    if filters.aimag:
+        path = Organization.objects.filter(pk=filters.aimag, depth=AIMAG_DEPTH).values("path")
+        rows = rows.annotate(
+            aimag_path=Substr("organization__path", 1, _aimag_prefix_length())
+        ).filter(aimag_path=Subquery(path[:1]))
+    aimag_name = Organization.objects.filter(
+        path=Substr(OuterRef("organization__path"), 1, _aimag_prefix_length())
+    ).values("name")[:1]
+    return (
+        rows.select_related("organization", "plan__scale", "report")
+        .annotate(aimag_name=Subquery(aimag_name))
+        .order_by("submitted_at", "pk")
+    )
+
+
+def with_display(rows) -> list[ReportSummary]:
+    """The page's rows with the self-assessed and official totals as the scale shows them."""
+    rows = list(rows)
+    for row in rows:
+        scale = row.plan.scale
+        row.self_display = format_value(row.self_total, scale)
+        row.official_display = format_value(row.official_total, scale)
+    return rows
+
+
+def inbox_years(*, user) -> list[int]:
+    return list(
+        ReportSummary.objects.filter(
+            organization__in=organizations_for(user, Action.REVIEW).values("pk")
+        )
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
+def inbox_aimags(*, user) -> list[Organization]:
+    """The aimags (depth-2 nodes) the user reviews something in, by name."""
+    scope = organizations_for(user, Action.REVIEW)
+    return list(Organization.objects.filter(depth=AIMAG_DEPTH, pk__in=scope.values("pk"))
+                .order_by("name"))

@@ -1,0 +1,262 @@
+"""The reviewer's pages: the inbox, a report's review (scores, accept, return), reminders;
+publishing an accepted report and correcting a published one.
+
+A report is found among those the user may REVIEW (``orgs.access``), else 404; every change
+goes through a service (plans.review, plans.workflow, plans.publication), which checks the
+permission and the report's state again. Every form is a plain POST answered by a redirect.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from shudarga.documents.scoring import format_value
+from shudarga.orgs.access import Action, organizations_for, reports_for
+from shudarga.orgs.models import Organization
+from shudarga.plans.models import Report, ReportSummary
+from shudarga.plans.publication import (
+    publication_correct,
+    publications_of,
+    report_publish,
+    user_may_publish,
+)
+from shudarga.plans.reminders import reporting_gaps
+from shudarga.plans.report_errors import ReasonRequiredError, ReportLockedError, ResultValueError
+from shudarga.plans.review import review_score as review_score_service
+from shudarga.plans.review_selectors import (
+    INBOX_STATES,
+    InboxFilters,
+    inbox_aimags,
+    inbox_rows,
+    inbox_years,
+    with_display,
+)
+from shudarga.plans.selectors import report_sheet
+from shudarga.plans.workflow import report_accept, report_return
+from shudarga.web.review_forms import CorrectionForm, ReasonForm, review_form_for
+
+PER_PAGE = 50
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _reviewable(request: HttpRequest, pk: int) -> Report:
+    return get_object_or_404(
+        reports_for(request.user, Action.REVIEW).select_related(
+            "plan__organization", "plan__scale"
+        ),
+        pk=pk,
+    )
+
+
+def review_url(report_id: int, result_id: int | None = None) -> str:
+    url = reverse("web:review_report", args=[report_id])
+    return f"{url}#m-{result_id}" if result_id else url
+
+
+@login_required
+@require_GET
+def review_inbox(request: HttpRequest) -> HttpResponse:
+    if not organizations_for(request.user, Action.REVIEW).exists():
+        raise PermissionDenied
+    filters = InboxFilters(
+        year=_int(request.GET.get("year")),
+        period=request.GET.get("period", ""),
+        status=request.GET.get("status") or Report.Status.SUBMITTED,
+        kind=request.GET.get("kind", ""),
+        aimag=_int(request.GET.get("aimag")),
+    )
+    page = Paginator(inbox_rows(user=request.user, filters=filters), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "rows": with_display(page.object_list),
+        "filters": filters,
+        "query": query.urlencode(),
+        "years": inbox_years(user=request.user),
+        "aimags": inbox_aimags(user=request.user),
+        "periods": Report.Period.choices,
+        "states": [c for c in Report.Status.choices if c[0] in INBOX_STATES],
+        "kinds": Organization.Kind.choices,
+    }
+    return render(request, "web/review/inbox.html", context)
+
+
+def _render_review(request: HttpRequest, report: Report, *, forms=None, reason_form=None,
+                   status: int = 200) -> HttpResponse:
+    sheet = report_sheet(report_id=report.pk)
+    scale = sheet.report.plan.scale
+    open_for_review = sheet.report.status == Report.Status.SUBMITTED
+    rows = []
+    for group in sheet.objectives:
+        items = []
+        for result in group.results:
+            form = None
+            if open_for_review:
+                form = (forms or {}).get(result.pk) or review_form_for(result, scale, sheet.levels)
+            items.append({"result": result, "form": form})
+        rows.append({"objective": group.objective, "items": items})
+    summary = ReportSummary.objects.filter(report=report).first()
+    context = {
+        "report": sheet.report,
+        "sheet": sheet,
+        "objectives": rows,
+        "open_for_review": open_for_review,
+        "self_display": format_value(summary.self_total, scale) if summary else None,
+        "official_display": format_value(summary.official_total, scale) if summary else None,
+        "summary": summary,
+        "reason_form": reason_form or ReasonForm(),
+        "may_publish": sheet.report.status == Report.Status.ACCEPTED
+        and user_may_publish(user=request.user, report=report),
+        "publications": publications_of(report=report),
+    }
+    return render(request, "web/review/report.html", context, status=status)
+
+
+@login_required
+@require_GET
+def review_report(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_review(request, _reviewable(request, pk))
+
+
+@login_required
+@require_POST
+def review_score(request: HttpRequest, pk: int, result_pk: int) -> HttpResponse:
+    report = _reviewable(request, pk)
+    result = get_object_or_404(report.results.all(), pk=result_pk)
+    levels = list(report.plan.scale.levels.all())
+    form = review_form_for(result, report.plan.scale, levels, data=request.POST)
+    if form.is_valid():
+        try:
+            review_score_service(user=request.user, result=result, **form.values())
+        except ReportLockedError:
+            messages.error(request, _("Only a submitted report can be scored."))
+            return redirect(review_url(report.pk))
+        except ResultValueError as exc:
+            form.add_error("score" if exc.field == "score" else "comment", exc.message)
+        else:
+            label = result.measure.number or _("the measure")
+            messages.success(
+                request, _("Reviewer's score saved for %(measure)s.") % {"measure": label}
+            )
+            return redirect(review_url(report.pk, result.pk))
+    return _render_review(request, report, forms={result.pk: form}, status=400)
+
+
+@login_required
+@require_POST
+def review_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _reviewable(request, pk)
+    try:
+        report_accept(user=request.user, report=report)
+    except ReportLockedError:
+        messages.error(request, _("Only a submitted report can be accepted."))
+        return redirect(review_url(report.pk))
+    messages.success(request, _("The report was accepted."))
+    return redirect(review_url(report.pk))
+
+
+@login_required
+@require_POST
+def review_return(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _reviewable(request, pk)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            report_return(user=request.user, report=report, reason=form.cleaned_data["reason"])
+        except ReasonRequiredError:
+            form.add_error("reason", _("A reason is required to return a report."))
+        except ReportLockedError:
+            messages.error(request, _("Only a submitted report can be returned."))
+            return redirect(review_url(report.pk))
+        else:
+            messages.success(request, _("The report was returned to the organization."))
+            return redirect("web:review_inbox")
+    return _render_review(request, report, reason_form=form, status=400)
+
+
+@login_required
+@require_GET
+def review_reminders(request: HttpRequest) -> HttpResponse:
+    scope = organizations_for(request.user, Action.REVIEW)
+    if not scope.exists():
+        raise PermissionDenied
+    gaps = reporting_gaps(organizations=scope, today=timezone.localdate())
+    page = Paginator(gaps, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "web/review/reminders.html", {"page": page})
+
+
+# Publication ---------------------------------------------------------------------------------
+
+
+def _visible(request: HttpRequest, pk: int) -> Report:
+    return get_object_or_404(
+        reports_for(request.user).select_related("plan__organization", "plan__scale"), pk=pk
+    )
+
+
+@login_required
+@require_POST
+def report_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _visible(request, pk)
+    try:
+        report_publish(user=request.user, report=report)
+    except ReportLockedError:
+        messages.error(request, _("Only an accepted report can be published."))
+    else:
+        messages.success(request, _("The report was published."))
+    return redirect("web:report_publications", pk=report.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publication_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _visible(request, pk)
+    if not user_may_publish(user=request.user, report=report):
+        raise PermissionDenied
+    form = CorrectionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication_correct(user=request.user, report=report, note=form.cleaned_data["note"])
+        except ReasonRequiredError:
+            form.add_error("note", _("Say what was corrected."))
+        except ReportLockedError:
+            messages.error(request, _("Only a published report can be corrected."))
+            return redirect("web:report_publications", pk=report.pk)
+        else:
+            messages.success(request, _("A corrected version was published."))
+            return redirect("web:report_publications", pk=report.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "web/review/correct.html", {"report": report, "form": form},
+                  status=status)
+
+
+@login_required
+@require_GET
+def report_publications(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _visible(request, pk)
+    may_publish = user_may_publish(user=request.user, report=report)
+    context = {
+        "report": report,
+        "publications": publications_of(report=report),
+        "may_publish": may_publish and report.status == Report.Status.ACCEPTED,
+        "may_correct": may_publish and report.status == Report.Status.PUBLISHED,
+    }
+    return render(request, "web/review/publications.html", context)
