@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from ninja import Query, Router
 
 from shudarga.api import schemas as s
+from shudarga.api.schemas import Id
 from shudarga.api.selectors import (
     api_organizations,
     api_plan_detail,
@@ -52,7 +53,7 @@ def organization_list(request, query: Query[s.PageQuery]):
     "/organizations/{organization_id}",
     response={200: s.OrganizationOut, **NOT_FOUND, **READ}, tags=["read"],
 )
-def organization_detail(request, organization_id: int):
+def organization_detail(request, organization_id: Id):
     return _found(api_organizations(user=request.auth).filter(pk=organization_id).first())
 
 
@@ -65,7 +66,7 @@ def plan_list(request, query: Query[s.PlanFilter]):
 @router.get(
     "/plans/{plan_id}", response={200: s.PlanDetailOut, **NOT_FOUND, **READ}, tags=["read"]
 )
-def plan_detail(request, plan_id: int):
+def plan_detail(request, plan_id: Id):
     """One plan with its objectives and measures (ids and versions for editing)."""
     return _found(api_plan_detail(user=request.auth, plan_id=plan_id))
 
@@ -83,7 +84,7 @@ def report_list(request, query: Query[s.ReportFilter]):
     "/reports/{report_id}",
     response={200: s.ReportDocumentOut, **NOT_FOUND, **READ}, tags=["read"],
 )
-def report_detail(request, report_id: int):
+def report_detail(request, report_id: Id):
     """The report as a "shudarga.report/1" document (docs/format.md).
 
     A report the user sees by orgs.access is read as it is now; otherwise (the public) the
@@ -105,7 +106,7 @@ def report_detail(request, report_id: int):
     "/reports/{report_id}/results",
     response={200: list[s.ResultOut], **NOT_FOUND, **READ}, tags=["read"],
 )
-def report_results(request, report_id: int):
+def report_results(request, report_id: Id):
     """The measure results of a report the user sees by orgs.access (token needed): ids and
     versions for ``PUT /results/{id}``."""
     report = _found(api_reports_private(user=request.auth).filter(pk=report_id).first())

@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from ninja import Field, Schema
+from ninja import Field, Path, Schema
 from pydantic import WithJsonSchema
 
 Period = Literal["half_year", "annual"]
@@ -14,6 +14,9 @@ Status = Literal["draft", "submitted", "returned", "accepted", "published"]
 
 # A Decimal written as a JSON number with the digits it has (the renderer uses simplejson).
 Number = Annotated[Decimal, WithJsonSchema({"type": "number"})]
+
+# A key in a path: bounded, so a huge number is a 422, not a database overflow.
+Id = Annotated[int, Path(..., ge=1, le=2**31 - 1)]
 
 MAX_LIMIT = 100
 

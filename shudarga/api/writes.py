@@ -13,6 +13,7 @@ from ninja import Router, Status
 
 from shudarga.api import schemas as s
 from shudarga.api.api import TokenAuth
+from shudarga.api.schemas import Id
 from shudarga.orgs.access import Action, plans_for, reports_for
 from shudarga.plans import plan_errors, report_errors
 from shudarga.plans.editing import MeasureValues, measure_add, measure_update
@@ -40,7 +41,7 @@ def _visible(rows, pk: int):
 
 
 @router.post("/objectives/{objective_id}/measures", response={201: s.MeasureOut, **REFUSED})
-def measure_create(request, objective_id: int, body: s.MeasureIn):
+def measure_create(request, objective_id: Id, body: s.MeasureIn):
     """Add a measure at the end of an objective of a draft plan (officers and heads)."""
     user = request.auth
     objective = _visible(
@@ -52,7 +53,7 @@ def measure_create(request, objective_id: int, body: s.MeasureIn):
 @router.put(
     "/measures/{measure_id}", response={**REFUSED, 200: s.MeasureOut, 409: s.MeasureConflict}
 )
-def measure_change(request, measure_id: int, body: s.MeasureUpdateIn):
+def measure_change(request, measure_id: Id, body: s.MeasureUpdateIn):
     """Change a measure of a draft plan, against the version it was read at."""
     user = request.auth
     measure = _visible(
@@ -78,7 +79,7 @@ def measure_change(request, measure_id: int, body: s.MeasureUpdateIn):
 @router.put(
     "/results/{result_id}", response={**REFUSED, 200: s.ResultOut, 409: s.ResultConflict}
 )
-def result_change(request, result_id: int, body: s.ResultIn):
+def result_change(request, result_id: Id, body: s.ResultIn):
     """Save a measure's result in a draft or returned report, against the version read."""
     user = request.auth
     result = _visible(

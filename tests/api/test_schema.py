@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 from shudarga.api.tokens import token_create
@@ -24,6 +26,18 @@ BOUNDED = settings(
 
 def check_every_get(headers: dict[str, str]) -> int:
     """Run every GET operation's examples; the number of operations checked."""
+    # As Django's test client does: keep the test's connection (and its transaction) open
+    # across requests; the WSGI handler would otherwise close it on PostgreSQL.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        return _check_every_get(headers)
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+def _check_every_get(headers: dict[str, str]) -> int:
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
     checked = 0
     for result in schema.include(method="GET").get_all_operations():
