@@ -79,8 +79,26 @@ def report_official_document(*, report: Report) -> doc.ReportDocument:
 
 
 def _document_json(report: Report) -> dict[str, Any]:
-    document = report_official_document(report=report)
-    return simplejson.loads(jsonform.dumps(document))
+    """The official document as JSON, each measure also carrying the self-assessed score and
+    the reviewer's score and comment (extra keys of the format), so citizens see both."""
+    data = simplejson.loads(jsonform.dumps(report_official_document(report=report)))
+    reviews = (
+        MeasureResult.objects.filter(report_id=report.pk)
+        .order_by(
+            "measure__objective__order", "measure__objective_id", "measure__order", "measure_id"
+        )
+        .values_list("score", "not_due", "reviewer_score", "reviewer_comment", "reviewed_at")
+    )
+    measures = [m for objective in data["objectives"] for m in objective["measures"]]
+    for measure, (score, not_due, r_score, comment, reviewed_at) in zip(
+        measures, reviews, strict=True
+    ):
+        measure["self_score"] = None if not_due or score is None else float(_plain(score))
+        measure["reviewer_score"] = (
+            float(_plain(r_score)) if reviewed_at is not None and r_score is not None else None
+        )
+        measure["reviewer_comment"] = comment if reviewed_at is not None else ""
+    return data
 
 
 def _publish(report: Report, *, user: AbstractBaseUser, version: int, note: str = ""):

@@ -103,6 +103,12 @@ def test_the_head_publishes_when_the_setting_says_head(settings, submitted, revi
     assert [(m["number"], m["score"], m["not_due"]) for m in measures] == [
         ("1.1", 30, False), ("1.2", 70, False), ("2.1", 100, False), ("2.2", None, True)]
     assert publication.official_total == Decimal("66.666667")
+    # Citizens see both scores: the self-assessed one and the reviewer's, with the comment.
+    first = measures[0]
+    assert (first["self_score"], first["reviewer_score"]) == (
+        float(by_number(submitted)["1.1"].score), 30
+    )
+    assert [m["reviewer_score"] for m in measures[1:]] == [None, None, None]
 
 
 def test_the_reviewer_publishes_when_the_setting_says_reviewer(settings, submitted, reviewer,
