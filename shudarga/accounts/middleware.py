@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 
@@ -20,3 +22,17 @@ class UserLanguageMiddleware:
                 translation.activate(profile.language)
                 request.LANGUAGE_CODE = profile.language
         return self.get_response(request)
+
+
+class MongolianFirstLocaleMiddleware(LocaleMiddleware):
+    """Mongolian unless the visitor chose otherwise (the language cookie).
+
+    Many offices run browsers set to English; the browser's Accept-Language is therefore not
+    taken as a choice: the interface's first language is Mongolian.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
