@@ -101,11 +101,14 @@ def _document_json(report: Report) -> dict[str, Any]:
     return data
 
 
-def _publish(report: Report, *, user: AbstractBaseUser, version: int, note: str = ""):
+def _publish(report: Report, *, user: AbstractBaseUser, note: str = ""):
+    """The next version, made current; the versions before it stay listed."""
+    last = ReportPublication.objects.filter(report=report).aggregate(v=Max("version"))["v"]
+    ReportPublication.objects.filter(report=report, is_current=True).update(is_current=False)
     summary = summary_refresh(report_id=report.pk)
     return ReportPublication.objects.create(
         report=report,
-        version=version,
+        version=(last or 0) + 1,
         document=_document_json(report),
         official_total=summary.official_total,
         published_by=user,
@@ -129,9 +132,7 @@ def report_publish(*, user: AbstractBaseUser, report: Report) -> ReportPublicati
     ReportEvent.objects.create(
         report=locked, from_status=from_status, to_status=locked.status, by=user
     )
-    last = ReportPublication.objects.filter(report=locked).aggregate(v=Max("version"))["v"]
-    ReportPublication.objects.filter(report=locked, is_current=True).update(is_current=False)
-    return _publish(locked, user=user, version=(last or 0) + 1)
+    return _publish(locked, user=user)
 
 
 @transaction.atomic
@@ -147,14 +148,12 @@ def publication_correct(
         user=user, report_id=report.pk, action=publisher_action(),
         allowed=(Report.Status.PUBLISHED,),
     )
-    last = ReportPublication.objects.filter(report=locked).aggregate(v=Max("version"))["v"]
-    ReportPublication.objects.filter(report=locked, is_current=True).update(is_current=False)
     locked.published_at = timezone.now()
     locked.save(update_fields=["published_at"])
     ReportEvent.objects.create(
         report=locked, from_status=locked.status, to_status=locked.status, by=user, reason=note
     )
-    return _publish(locked, user=user, version=(last or 0) + 1, note=note)
+    return _publish(locked, user=user, note=note)
 
 
 def publications_of(*, report: Report) -> list[ReportPublication]:
