@@ -44,6 +44,9 @@ def test_the_plan_is_edited_in_place(page, live_server, khujirt, django_user_mod
     assert "1200,5" in page.inner_text(row)
 
     page.click(f"{row} a:has-text('Edit')")
+    page.wait_for_selector(f"{row}.editing")
+    # htmx has swapped and settled the form before it is used, so Save goes through htmx.
+    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')")
     page.fill(f"#id_m{first.pk}-planned_budget", "-5")
     page.click(f"{row} button:has-text('Save')")
     assert "cannot be negative" in page.wait_for_selector(f"{row} .errorlist").inner_text()
