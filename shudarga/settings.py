@@ -77,6 +77,9 @@ if not _DATABASE_URL:
 DATABASES = {"default": dj_database_url.parse(_DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ENGINE"] = "shudarga.sqlite_backend"
+    # Tests on SQLite run in memory, one database per pytest-xdist worker (named explicitly:
+    # pytest-django would otherwise derive a file name from this engine's NAME).
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -26,6 +26,15 @@ SCORES = (Decimal("100"), Decimal("70"), Decimal("30"), Decimal("0"))
 MakeDocument = Callable[..., ReportDocument]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hasher(django_test_environment) -> None:
+    """Django's documented speed-up for tests: a cheap hasher instead of PBKDF2's 1,000,000
+    rounds (every persona's password is hashed at set-up)."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def build_document(
     *,
     objectives: int = 2,

@@ -455,32 +455,6 @@ def _report_plan(
     )
 
 
-def official_document(report: Report) -> doc.ReportDocument:
-    """The report's document with the official scores (the reviewer's where reviewed)."""
-    document = report_document(report=report)
-    official = {
-        (r.measure.objective.order, r.measure.order): r.official_score
-        for r in MeasureResult.objects.filter(report=report).select_related("measure__objective")
-    }
-    objectives = []
-    for i, o in enumerate(document.objectives):
-        entries = []
-        for j, m in enumerate(o.measures):
-            score, not_due = official[(i, j)]
-            entries.append(
-                dataclasses.replace(m, score=_plain(score), not_due=not_due)
-            )
-        objectives.append(dataclasses.replace(o, measures=entries))
-    return dataclasses.replace(document, objectives=objectives)
-
-
-def _plain(value: Decimal | None) -> Decimal | None:
-    """100.00 → 100, 70.50 → 70.5 (as report_document writes numbers)."""
-    if value is None:
-        return None
-    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
-
-
 def _publish(planned: list[_Planned]) -> None:
     totals = dict(
         ReportSummary.objects.filter(report__in=[p.report for p in planned]).values_list(
@@ -491,7 +465,7 @@ def _publish(planned: list[_Planned]) -> None:
         ReportPublication(
             report=p.report,
             version=1,
-            document=simplejson.loads(jsonform.dumps(official_document(p.report), indent=None)),
+            document=simplejson.loads(jsonform.dumps(report_document(report=p.report))),
             official_total=totals[p.report.pk],
             published_by=p.head,
             is_current=True,

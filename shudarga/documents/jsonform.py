@@ -16,6 +16,7 @@ from shudarga.documents.model import (
     FORMAT_ID,
     GOVERNMENT_SCALE,
     MeasureEntry,
+    MeasureReview,
     ObjectiveEntry,
     Period,
     ReportDocument,
@@ -41,7 +42,7 @@ def scale_to_dict(scale: Scale) -> dict[str, Any]:
 
 
 def measure_to_dict(m: MeasureEntry) -> dict[str, Any]:
-    return {
+    data = {
         "number": m.number,
         "text": m.text,
         "spent": m.spent,
@@ -55,6 +56,13 @@ def measure_to_dict(m: MeasureEntry) -> dict[str, Any]:
         "responsible_unit": m.responsible_unit,
         "deadline": m.deadline,
     }
+    if m.review is not None:
+        # "score" is then the reviewer's; the organization's own assessment stays beside it.
+        data["reviewer_score"] = m.score
+        data["reviewer_comment"] = m.review.comment
+        data["self_score"] = m.review.self_score
+        data["self_not_due"] = m.review.self_not_due
+    return data
 
 
 def document_to_dict(doc: ReportDocument) -> dict[str, Any]:
@@ -152,6 +160,25 @@ def _measure(m: dict[str, Any]) -> MeasureEntry:
         planned_budget=_opt_decimal(m.get("planned_budget"), "planned_budget"),
         responsible_unit=_str(m, "responsible_unit"),
         deadline=_str(m, "deadline"),
+        review=measure_review(m),
+    )
+
+
+def measure_review(m: dict[str, Any]) -> MeasureReview | None:
+    """The reviewer's marks of a measure, written with "self_not_due" beside them. The first
+    publications carried "self_score" and "reviewer_comment" on every measure, with a null
+    "reviewer_score" where nobody reviewed: a score or a comment marks a review there."""
+    if "self_not_due" not in m and (
+        m.get("reviewer_score") is None and not m.get("reviewer_comment")
+    ):
+        return None
+    self_not_due = m.get("self_not_due", False)
+    if not isinstance(self_not_due, bool):
+        raise ReadError("json_format", reason='"self_not_due" must be true or false')
+    return MeasureReview(
+        self_score=_opt_decimal(m.get("self_score"), "self_score"),
+        self_not_due=self_not_due,
+        comment=_str(m, "reviewer_comment"),
     )
 
 

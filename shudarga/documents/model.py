@@ -16,7 +16,7 @@ Money and scores are ``Decimal``; nothing here is ever a float.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -86,9 +86,23 @@ class ReportWarning:
     params: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class MeasureReview:
+    """Хянагчийн үнэлгээ (a reviewer's score) of a measure: once a reviewer scored it, the
+    measure's ``score`` and ``not_due`` are the reviewer's (the official ones) and this keeps
+    what the organization assessed itself, with the reviewer's comment."""
+
+    self_score: Decimal | None
+    self_not_due: bool = False
+    comment: str = ""
+
+
 @dataclass
 class MeasureEntry:
-    """One measure (арга хэмжээ) with its plan fields and, in a report, its result."""
+    """One measure (арга хэмжээ) with its plan fields and, in a report, its result.
+
+    ``score`` and ``not_due`` are the official ones: the reviewer's once ``review`` is set.
+    """
 
     number: str
     text: str
@@ -102,6 +116,7 @@ class MeasureEntry:
     planned_budget: Decimal | None = None
     responsible_unit: str = ""
     deadline: str = ""
+    review: MeasureReview | None = None
 
 
 @dataclass
@@ -135,3 +150,22 @@ class ReportDocument:
     @property
     def measure_count(self) -> int:
         return sum(len(o.measures) for o in self.objectives)
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether a reviewer scored any measure (the official result may then differ from
+        the self-assessed one)."""
+        return any(m.review is not None for _, m in self.measures())
+
+    def self_assessed(self) -> ReportDocument:
+        """The same document with the organization's own scores where a reviewer scored."""
+        objectives = [
+            replace(o, measures=[_self_assessed(m) for m in o.measures]) for o in self.objectives
+        ]
+        return replace(self, objectives=objectives)
+
+
+def _self_assessed(m: MeasureEntry) -> MeasureEntry:
+    if m.review is None:
+        return m
+    return replace(m, score=m.review.self_score, not_due=m.review.self_not_due, review=None)

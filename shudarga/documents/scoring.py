@@ -139,6 +139,11 @@ def exact_value(value: Fraction) -> Decimal:
     return _decimal(round(value * 10**EXACT_PLACES), EXACT_PLACES)
 
 
+def mean_exact(total: Decimal | Fraction, count: int) -> Decimal | None:
+    """The stored exact mean of ``count`` scores summing to ``total`` (None when none)."""
+    return exact_value(Fraction(total) / count) if count else None
+
+
 def format_value(value: Fraction | Decimal | None, scale: Scale) -> str | None:
     """The figure as the scale publishes it: "." separator, exactly ``scale.decimals`` places."""
     if value is None:
@@ -199,7 +204,7 @@ def _result(items: Iterable[ItemScore], scale: Scale) -> Result:
             level = scale.level_for(item.score)
             counts[level_key(level.score) if level else OTHER] += 1
     total = sum(scores, Decimal(0))
-    mean = Fraction(total) / len(scores) if scores else None
+    mean = Fraction(total) / len(scores) if scores else None  # exact; mean_exact stores it
     shares = (
         {
             k: round_value(Fraction(100 * c, len(scores)), Rounding.HALF_UP, SHARE_PLACES)

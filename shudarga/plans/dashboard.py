@@ -18,13 +18,14 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
-from django.db.models import Case, Count, F, Q, QuerySet, When
+from django.db.models import Count, F, Q, QuerySet
 
-from shudarga.documents.scoring import format_value
+from shudarga.documents.scoring import format_value, mean_exact
 from shudarga.documents.textnorm import fold
 from shudarga.orgs.access import _sees_everything, reviewed_nodes
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import MeasureResult, Plan, Report, ReportingCalendar, ReportSummary
+from shudarga.plans.official import official_expressions
 
 ORG = Organization.Kind.ORGANIZATION
 SUBMITTED = (Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.PUBLISHED)
@@ -245,8 +246,7 @@ def dashboard_by_aimag(*, ranking: list[RankRow]) -> list[AimagRow]:
     out = []
     for name, rows in groups.items():
         totals = [r.total for r in rows if r.total is not None]
-        mean = sum(totals, Decimal(0)) / len(totals) if totals else None
-        mean = mean.quantize(Decimal("0.000001")) if mean is not None else None
+        mean = mean_exact(sum(totals, Decimal(0)), len(totals))
         out.append(AimagRow(name, len(rows), len(totals), mean, _display(mean)))
     return sorted(out, key=lambda r: (r.mean is None, -(r.mean or 0), r.name))
 
@@ -269,10 +269,7 @@ def dashboard_measure_extremes(
     """The objectives whose measures were most often scored 0 or 30 (official score) in the
     submitted reports under the node; titles grouped by their folded form. One GROUP BY query.
     """
-    official = Case(When(reviewed_at__isnull=False, then=F("reviewer_score")), default=F("score"))
-    off_not_due = Case(
-        When(reviewed_at__isnull=False, then=F("reviewer_not_due")), default=F("not_due")
-    )
+    official, off_not_due = official_expressions()
     rows = (
         MeasureResult.objects.filter(
             report__plan__year=year,

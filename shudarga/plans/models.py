@@ -15,6 +15,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from shudarga.orgs.models import Organization
+from shudarga.plans.official import OFFICIAL_FIELDS, official_score
 
 # Evidence files live outside every URL the web server serves; a view that checks access
 # streams them (shudarga.web), so a file is never reachable by guessing its path.
@@ -263,10 +264,8 @@ class MeasureResult(models.Model):
 
     @property
     def official_score(self) -> tuple[Decimal | None, bool]:
-        """(score, not due) that count: the reviewer's when reviewed, else the self-assessed."""
-        if self.reviewed_at is not None:
-            return self.reviewer_score, self.reviewer_not_due
-        return self.score, self.not_due
+        """(score, not due) that count (plans.official)."""
+        return official_score(*(getattr(self, name) for name in OFFICIAL_FIELDS))
 
 
 class PlanEvent(models.Model):

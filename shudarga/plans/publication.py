@@ -20,12 +20,11 @@ from django.db.models import Max
 from django.utils import timezone
 
 from shudarga.documents import jsonform
-from shudarga.documents import model as doc
 from shudarga.orgs.access import Action, reports_for
-from shudarga.plans.models import MeasureResult, Report, ReportEvent, ReportPublication
+from shudarga.plans.models import Report, ReportEvent, ReportPublication
 from shudarga.plans.report_errors import ReasonRequiredError
 from shudarga.plans.reporting import report_for_change
-from shudarga.plans.selectors import _plain, report_document
+from shudarga.plans.selectors import report_document
 from shudarga.plans.summaries import summary_refresh
 
 if TYPE_CHECKING:
@@ -35,7 +34,6 @@ __all__ = [
     "publication_correct",
     "publications_of",
     "publisher_action",
-    "report_official_document",
     "report_publish",
     "user_may_publish",
 ]
@@ -50,55 +48,10 @@ def user_may_publish(*, user: AbstractBaseUser, report: Report) -> bool:
     return reports_for(user, publisher_action()).filter(pk=report.pk).exists()
 
 
-def report_official_document(*, report: Report) -> doc.ReportDocument:
-    """The report's document with the official score of each measure: the reviewer's where
-    reviewed (the rating written with a self-assessed score is dropped when the reviewer's
-    differs), the self-assessed one elsewhere."""
-    document = report_document(report=report)
-    # report_document lists results in this order, objective by objective.
-    results = list(
-        MeasureResult.objects.filter(report_id=report.pk)
-        .order_by(
-            "measure__objective__order", "measure__objective_id", "measure__order", "measure_id"
-        )
-        .values_list("score", "not_due", "reviewer_score", "reviewer_not_due", "reviewed_at")
-    )
-    entries = [m for objective in document.objectives for m in objective.measures]
-    if len(entries) != len(results):  # pragma: no cover - the two reads disagree
-        raise RuntimeError("the report changed while its document was built")
-    for entry, (score, not_due, r_score, r_not_due, reviewed_at) in zip(
-        entries, results, strict=True
-    ):
-        if reviewed_at is None:
-            continue
-        if (r_score, r_not_due) != (score, not_due):
-            entry.rating = None
-        entry.score = None if r_not_due else _plain(r_score)
-        entry.not_due = r_not_due
-    return document
-
-
 def _document_json(report: Report) -> dict[str, Any]:
-    """The official document as JSON, each measure also carrying the self-assessed score and
-    the reviewer's score and comment (extra keys of the format), so citizens see both."""
-    data = simplejson.loads(jsonform.dumps(report_official_document(report=report)))
-    reviews = (
-        MeasureResult.objects.filter(report_id=report.pk)
-        .order_by(
-            "measure__objective__order", "measure__objective_id", "measure__order", "measure_id"
-        )
-        .values_list("score", "not_due", "reviewer_score", "reviewer_comment", "reviewed_at")
-    )
-    measures = [m for objective in data["objectives"] for m in objective["measures"]]
-    for measure, (score, not_due, r_score, comment, reviewed_at) in zip(
-        measures, reviews, strict=True
-    ):
-        measure["self_score"] = None if not_due or score is None else float(_plain(score))
-        measure["reviewer_score"] = (
-            float(_plain(r_score)) if reviewed_at is not None and r_score is not None else None
-        )
-        measure["reviewer_comment"] = comment if reviewed_at is not None else ""
-    return data
+    """The report's document as JSON: official scores, and on each reviewed measure the
+    self-assessed score and the reviewer's comment beside them, so citizens see both."""
+    return simplejson.loads(jsonform.dumps(report_document(report=report)))
 
 
 def _publish(report: Report, *, user: AbstractBaseUser, note: str = ""):

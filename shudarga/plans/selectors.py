@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from shudarga.documents import model as doc
 from shudarga.documents.scoring import ItemScore, ObjectiveInput, Result, score_objectives
 from shudarga.plans.models import MeasureResult, Objective, Report, Scale, ScaleLevel
+from shudarga.plans.official import OFFICIAL_FIELDS, official_expressions, official_score
 
 
 def scale_default() -> Scale:
@@ -39,6 +40,10 @@ def _scale_document(scale: Scale, levels: Iterable[ScaleLevel]) -> doc.Scale:
 
 def report_document(*, report: Report) -> doc.ReportDocument:
     """Rebuild the ReportDocument of a stored report, in four queries whatever its size.
+
+    Each measure's score is its official one (``plans.official``): the reviewer's once
+    reviewed, with the self-assessed score and the reviewer's comment in ``review``; the
+    rating written with a self-assessed score is dropped when the reviewer's differs.
 
     Importing a document and rebuilding it gives an equal document, with these
     normalisations:
@@ -76,6 +81,17 @@ def report_document(*, report: Report) -> doc.ReportDocument:
                 number=objective.number, title=objective.title
             )
             positions[objective.pk] = (objective.order, objective.pk)
+        score, not_due = result.official_score
+        review = None
+        rating = result.rating_label or None
+        if result.reviewed_at is not None:
+            review = doc.MeasureReview(
+                self_score=_plain(result.score),
+                self_not_due=result.not_due,
+                comment=result.reviewer_comment,
+            )
+            if (score, not_due) != (result.score, result.not_due):
+                rating = None  # the label written with the self-assessed score
         entries[objective.pk].measures.append(
             doc.MeasureEntry(
                 number=measure.number,
@@ -84,12 +100,13 @@ def report_document(*, report: Report) -> doc.ReportDocument:
                 indicator=measure.indicator,
                 target=measure.target,
                 achieved=result.achieved,
-                score=_plain(result.score),
-                not_due=result.not_due,
-                rating=result.rating_label or None,
+                score=_plain(score),
+                not_due=not_due,
+                rating=rating,
                 planned_budget=_plain(measure.planned_budget),
                 responsible_unit=measure.responsible_unit,
                 deadline=measure.deadline,
+                review=review,
             )
         )
     empty = Objective.objects.filter(plan=plan).annotate(n=Count("measures")).filter(n=0)
@@ -113,18 +130,21 @@ def report_document(*, report: Report) -> doc.ReportDocument:
 def report_list(*, reports: QuerySet[Report] | None = None) -> QuerySet[Report]:
     """Reports with their plan and organization, newest year first, then by organization name.
 
-    Each report carries ``measure_count``, ``scored_count`` (a score and not "not yet due")
-    and ``not_due_count``. Pass ``access.reports_visible_to(user)`` to list what a user may see.
+    Each report carries ``measure_count``, ``scored_count`` (an official score and not "not
+    yet due") and ``not_due_count``. Pass ``access.reports_visible_to(user)`` to list what a
+    user may see.
     """
     reports = Report.objects.all() if reports is None else reports
+    score, not_due = official_expressions("results__")
     return (
         reports.select_related("plan__organization", "plan__scale")
+        .alias(official_score=score, official_not_due=not_due)
         .annotate(
             measure_count=Count("results"),
             scored_count=Count(
-                "results", filter=Q(results__score__isnull=False, results__not_due=False)
+                "results", filter=Q(official_score__isnull=False, official_not_due=False)
             ),
-            not_due_count=Count("results", filter=Q(results__not_due=True)),
+            not_due_count=Count("results", filter=Q(official_not_due=True)),
         )
         .order_by("-plan__year", "plan__organization__name", "period", "pk")
     )
@@ -132,10 +152,16 @@ def report_list(*, reports: QuerySet[Report] | None = None) -> QuerySet[Report]:
 
 @dataclass(frozen=True)
 class ReportTotal:
-    """A report with its consolidated result (Нэгдсэн дүн) computed from the stored scores."""
+    """A report with its official consolidated result (Нэгдсэн дүн) and, once a reviewer
+    scored any measure, the self-assessed one (``self_total``, None before a review)."""
 
     report: Report
     total: Result
+    self_total: Result | None = None
+
+    @property
+    def self_display(self) -> str | None:
+        return None if self.self_total is None else self.self_total.display
 
     @property
     def display(self) -> str | None:
@@ -167,19 +193,30 @@ def report_totals(*, reports: Sequence[Report]) -> list[ReportTotal]:
         levels[level.scale_id].append(level)
     doc_scales = {pk: _scale_document(scale, levels[pk]) for pk, scale in scales.items()}
     items: dict[int, list[ItemScore]] = {r.pk: [] for r in reports}
+    self_items: dict[int, list[ItemScore]] = {r.pk: [] for r in reports}
+    reviewed: set[int] = set()
     rows = (
         MeasureResult.objects.filter(report__in=[r.pk for r in reports])
         .order_by("measure__objective__order", "measure__objective_id", "measure__order", "pk")
-        .values_list("report_id", "measure__number", "score", "not_due")
+        .values_list("report_id", "measure__number", *OFFICIAL_FIELDS)
     )
-    for report_id, number, score, not_due in rows:
+    for report_id, number, *fields in rows:
+        score, not_due = official_score(*fields)
         items[report_id].append(ItemScore(number, _plain(score), not_due))
+        self_items[report_id].append(ItemScore(number, _plain(fields[0]), fields[1]))
+        if fields[-1] is not None:
+            reviewed.add(report_id)
     totals = []
     for report in reports:
-        objective = ObjectiveInput(number="", title="", items=items[report.pk])
-        score = score_objectives([objective], doc_scales[report.plan.scale_id])
-        totals.append(ReportTotal(report=report, total=score.total))
+        scale = doc_scales[report.plan.scale_id]
+        total = _pooled(items[report.pk], scale)
+        self_total = _pooled(self_items[report.pk], scale) if report.pk in reviewed else None
+        totals.append(ReportTotal(report=report, total=total, self_total=self_total))
     return totals
+
+
+def _pooled(items: list[ItemScore], scale: doc.Scale) -> Result:
+    return score_objectives([ObjectiveInput(number="", title="", items=items)], scale).total
 
 
 def _plain(value: Decimal | None) -> Decimal | None:
@@ -242,10 +279,11 @@ class ResultsPanel:
     """The consolidated and per-objective results of a report as its results stand now."""
 
     scale: doc.Scale
-    total: Result
+    total: Result  # official: the reviewer's scores once reviewed (plans.official)
     objectives: list[tuple[Objective, Result]]
     unscored: list[MeasureResult]
     not_due: list[MeasureResult]
+    self_total: Result | None = None  # the self-assessed result, once a reviewer scored
 
 
 @dataclass(frozen=True)
@@ -331,17 +369,23 @@ def report_panel(*, report: Report) -> ResultsPanel:
 
 def _panel(results: Sequence[MeasureResult], scale: doc.Scale) -> ResultsPanel:
     groups: dict[int, tuple[Objective, list[ItemScore]]] = {}
+    self_items: list[ItemScore] = []
     for result in results:
         objective = result.measure.objective
+        label = measure_label(result.measure)
+        score, not_due = result.official_score
         groups.setdefault(objective.pk, (objective, []))[1].append(
-            ItemScore(measure_label(result.measure), _plain(result.score), result.not_due)
+            ItemScore(label, _plain(score), not_due)
         )
+        self_items.append(ItemScore(label, _plain(result.score), result.not_due))
     inputs = [
         ObjectiveInput(number=o.number, title=o.title, items=items)
         for o, items in groups.values()
     ]
     score = score_objectives(inputs, scale)
+    reviewed = any(r.reviewed_at is not None for r in results)
     return ResultsPanel(
+        self_total=_pooled(self_items, scale) if reviewed else None,
         scale=scale,
         total=score.total,
         objectives=[

@@ -8,34 +8,27 @@ dashboard never reads a summary that disagrees with the results it summarises.
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
 from django.db import transaction
 
-from shudarga.documents.scoring import exact_value
+from shudarga.documents.scoring import mean_exact
 from shudarga.plans.models import MeasureResult, Report, ReportSummary
-
-
-def _mean(total: Decimal, count: int) -> Decimal | None:
-    return exact_value(Fraction(total) / count) if count else None
+from shudarga.plans.official import OFFICIAL_FIELDS, official_score
 
 
 @transaction.atomic
 def summary_refresh(*, report_id: int) -> ReportSummary:
     report = Report.objects.select_related("plan").get(pk=report_id)
-    rows = MeasureResult.objects.filter(report_id=report_id).values_list(
-        "score", "not_due", "reviewer_score", "reviewer_not_due", "reviewed_at"
-    )
+    rows = MeasureResult.objects.filter(report_id=report_id).values_list(*OFFICIAL_FIELDS)
     measures = self_scored = official_scored = not_due = unscored = 0
     self_sum = official_sum = Decimal(0)
-    for score, is_not_due, r_score, r_not_due, reviewed_at in rows:
+    for row in rows:
+        score, is_not_due = row[0], row[1]
         measures += 1
         if score is not None and not is_not_due:
             self_scored += 1
             self_sum += score
-        official, official_not_due = (
-            (r_score, r_not_due) if reviewed_at is not None else (score, is_not_due)
-        )
+        official, official_not_due = official_score(*row)
         if official_not_due:
             not_due += 1
         elif official is None:
@@ -54,10 +47,10 @@ def summary_refresh(*, report_id: int) -> ReportSummary:
             "measures": measures,
             "self_scored": self_scored,
             "self_sum": self_sum,
-            "self_total": _mean(self_sum, self_scored),
+            "self_total": mean_exact(self_sum, self_scored),
             "official_scored": official_scored,
             "official_sum": official_sum,
-            "official_total": _mean(official_sum, official_scored),
+            "official_total": mean_exact(official_sum, official_scored),
             "not_due": not_due,
             "unscored": unscored,
             "submitted_at": report.submitted_at,

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from shudarga.documents.jsonform import document_from_dict
+from shudarga.documents.jsonform import document_from_dict, measure_review
 from shudarga.documents.model import ReportDocument
 from shudarga.documents.scoring import ReportScore, exact_value, score_document
 from shudarga.documents.textnorm import fold
@@ -188,6 +188,7 @@ class MeasureRow:
     reviewer_comment: str
     score: Any
     not_due: bool
+    reviewed: bool = False
 
 
 @dataclass
@@ -208,11 +209,7 @@ class PublicationTable:
     def has_split_scores(self) -> bool:
         """Whether the publication carries self-assessed and reviewer's scores beside the
         official ones."""
-        return any(
-            m.self_score is not None or m.reviewer_score is not None
-            for o in self.objectives
-            for m in o.measures
-        )
+        return any(m.reviewed for o in self.objectives for m in o.measures)
 
     @property
     def total(self) -> str | None:
@@ -232,13 +229,15 @@ def measure_row(raw: dict[str, Any]) -> MeasureRow:
         target=str(raw.get("target") or ""),
         achieved=str(raw.get("achieved") or ""),
         rating=raw.get("rating"),
-        self_score=_plain(raw.get("self_score")),
+        # A measure nobody reviewed carries no "self_score": its score is the organization's.
+        self_score=_plain(raw["self_score"] if "self_score" in raw else raw.get("score")),
         self_not_due=bool(raw.get("self_not_due", not_due)),
         reviewer_score=_plain(raw.get("reviewer_score")),
         reviewer_not_due=bool(raw.get("reviewer_not_due", False)),
         reviewer_comment=str(raw.get("reviewer_comment") or ""),
         score=_plain(raw.get("score")),
         not_due=not_due,
+        reviewed=measure_review(raw) is not None,
     )
 
 

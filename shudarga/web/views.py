@@ -36,6 +36,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
         "report": report,
         "document": document,
         "score": score,
+        "self_score": score_document(document.self_assessed()) if document.reviewed else None,
         "objectives": report_table(document, score),
         "formats": DOWNLOAD_FORMATS,
         **report_workflow_context(report),

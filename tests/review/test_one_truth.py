@@ -1,0 +1,133 @@
+"""One official result everywhere (issue 8): a report whose reviewer changed scores shows the
+reviewer's result on every surface, with the self-assessed one only where it is labelled.
+
+Self-assessed 100, 70, 100, ХБ: 90 %. The reviewer gives 1.1 30 and 2.1 70: official
+(30 + 70 + 70) / 3 = 56.67, shown as 57 %. A surface that recomputes the result from the
+self-assessed scores shows 90 and fails here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+from decimal import Decimal
+
+import openpyxl
+import pytest
+import simplejson
+from django.urls import reverse
+
+from shudarga.cli import main
+from shudarga.documents import jsonform
+from shudarga.documents.scoring import score_document
+from shudarga.plans.models import ReportSummary
+from shudarga.plans.publication import report_publish
+from shudarga.plans.review import review_score
+from shudarga.plans.workflow import report_accept
+from tests.conftest import require_tool
+from tests.reporting_support import client_for
+from tests.review.conftest import by_number
+
+pytestmark = pytest.mark.django_db
+
+OFFICIAL, SELF = "57", "90"
+
+
+@pytest.fixture
+def reviewed(submitted, reviewer, head):
+    results = by_number(submitted)
+    review_score(user=reviewer, result=results["1.1"], score=Decimal("30"), not_due=False,
+                 comment="Нотлох баримт дутуу")
+    review_score(user=reviewer, result=results["2.1"], score=Decimal("70"), not_due=False,
+                 comment="")
+    for number in ("1.2", "2.2"):
+        r = results[number]
+        review_score(user=reviewer, result=r, score=r.score, not_due=r.not_due, comment="")
+    report_accept(user=reviewer, report=submitted)
+    report_publish(user=head, report=submitted)
+    submitted.refresh_from_db()
+    return submitted
+
+
+def _text(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def _percentages(text: str) -> set[str]:
+    return set(re.findall(r"(\d+(?:\.\d+)?) ?%", text))
+
+
+def test_the_report_page_shows_the_official_result_and_the_self_assessed_one_labelled(
+    reviewed, officer
+):
+    page = _text(client_for(officer).get(reverse("web:report", args=[reviewed.pk])))
+    assert f"Consolidated result: {OFFICIAL}%" in page
+    assert f"Self-assessed by the organization: {SELF}%" in page
+    assert page.count(f"{SELF}%") == 1  # only on the labelled line
+    assert "Нотлох баримт дутуу" in page  # the reviewer's comment, seen by the organization
+
+
+def test_the_sheet_panel_shows_the_official_result_and_each_reviewer_score(reviewed, head):
+    page = _text(client_for(head).get(reverse("web:report_edit", args=[reviewed.pk])))
+    assert f"Consolidated result: {OFFICIAL}%" in page
+    assert f"Self-assessed by the organization: {SELF}%" in page
+    assert "Reviewer's score (official): 30% · self-assessed: 100%" in page
+    assert "Нотлох баримт дутуу" in page
+
+
+def test_every_workspace_download_and_the_print_view_carry_the_official_result(reviewed, officer):
+    client = client_for(officer)
+
+    def get(fmt: str) -> bytes:
+        response = client.get(reverse("web:report_download", args=[reviewed.pk, fmt]))
+        assert response.status_code == 200
+        return response.content
+
+    document = jsonform.loads(get("json").decode())
+    assert score_document(document).total.display == OFFICIAL
+    assert score_document(document.self_assessed()).total.display == SELF
+    for html in (get("html").decode(), _text(client.get(reverse("web:report_print",
+                                                                args=[reviewed.pk])))):
+        assert OFFICIAL in _percentages(html) or f">{OFFICIAL}<" in html
+        assert SELF not in _percentages(re.sub(r"<[^>]+>", " ", html))
+    rows = list(csv.DictReader(io.StringIO(get("csv").decode("utf-8-sig"))))
+    assert [r["score"] for r in rows] == ["30", "70", "70", ""]  # the CSV has no total row
+    sheet = openpyxl.load_workbook(io.BytesIO(get("xlsx")), read_only=True).active
+    values = {str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None}
+    assert {OFFICIAL, f"{OFFICIAL}%"} & values and not {SELF, f"{SELF}%"} & values
+    pdftotext = require_tool("pdftotext")
+    pdf_text = subprocess.run([pdftotext, "-layout", "-", "-"], input=get("pdf"),
+                              capture_output=True, check=True).stdout.decode()
+    assert OFFICIAL in pdf_text and SELF not in _percentages(pdf_text)
+
+
+def test_lists_summaries_and_the_dashboard_use_the_official_result(reviewed, officer, reviewer):
+    summary = ReportSummary.objects.get(report=reviewed)
+    assert (summary.official_total, summary.self_total) == (Decimal("56.666667"), Decimal("90"))
+    listing = _text(client_for(officer).get(reverse("web:report_list")))
+    assert f"{OFFICIAL}%" in listing and f"{SELF}%" not in listing
+    plans = _text(client_for(officer).get(reverse("web:plan_list")))
+    assert f"{SELF}%" not in plans
+
+
+def test_the_portal_open_data_and_api_use_the_official_result(reviewed, client):
+    page = _text(client.get(reverse("portal:report", args=[reviewed.pk])))
+    assert f"{OFFICIAL}%" in page
+    data = simplejson.loads(client.get(f"/api/reports/{reviewed.pk}").content, use_decimal=True)
+    assert score_document(jsonform.document_from_dict(data)).total.display == OFFICIAL
+    listing = simplejson.loads(client.get("/api/summaries").content, use_decimal=True)
+    row = next(r for r in listing["items"] if r["report_id"] == reviewed.pk)
+    assert Decimal(str(row["official_total"])).quantize(Decimal(1)) == Decimal(OFFICIAL)
+
+
+def test_the_cli_shows_and_exports_the_official_result(reviewed, capsys, tmp_path):
+    assert main(["show", str(reviewed.pk), "--json"]) == 0
+    shown = simplejson.loads(capsys.readouterr().out, use_decimal=True)
+    assert shown["total"]["display"] == OFFICIAL
+    target = tmp_path / "report.json"
+    assert main(["export", str(reviewed.pk), "--format", "json", "-o", str(target)]) == 0
+    exported = jsonform.loads(target.read_text())
+    assert score_document(exported).total.display == OFFICIAL
