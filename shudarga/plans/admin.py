@@ -1,4 +1,6 @@
-"""Administrators manage scales; plans and reports are shown read-mostly (imports write them)."""
+"""Administrators manage scales and the reporting calendar. Plans and reports are read-only
+here: their status, scale and approval change only through the workflow services, which check
+who may and record each step (an accepted report made by hand could be published unscored)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,19 @@ from shudarga.plans.models import (
 )
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, never written: the services own these rows."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ScaleLevelInline(admin.TabularInline):
     model = ScaleLevel
     extra = 0
@@ -27,38 +42,19 @@ class ScaleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(ReadOnlyAdmin):
     list_display = ("organization", "year", "title", "scale", "created_at")
     list_filter = ("year", "scale")
     search_fields = ("organization__name", "title")
     list_select_related = ("organization", "scale")
-    autocomplete_fields = ("organization",)
-    readonly_fields = ("organization", "year", "created_at")
-
-    def get_readonly_fields(self, request, obj=None):
-        # Organization and year identify the plan once it exists.
-        return self.readonly_fields if obj is not None else ["created_at"]
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    list_display = ("plan", "period", "stated_total", "source_file", "created_at")
-    list_filter = ("period", "plan__year")
+class ReportAdmin(ReadOnlyAdmin):
+    list_display = ("plan", "period", "status", "stated_total", "source_file", "created_at")
+    list_filter = ("period", "status", "plan__year")
     search_fields = ("plan__organization__name", "title", "source_file")
     list_select_related = ("plan__organization",)
-    readonly_fields = (
-        "plan",
-        "period",
-        "title",
-        "stated_total",
-        "stated_total_decimals",
-        "source_file",
-        "import_warnings",
-        "created_at",
-    )
-
-    def has_add_permission(self, request):
-        return False  # reports come in through report_import_document
 
 
 @admin.register(ReportingCalendar)
@@ -68,19 +64,10 @@ class ReportingCalendarAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportPublication)
-class ReportPublicationAdmin(admin.ModelAdmin):
+class ReportPublicationAdmin(ReadOnlyAdmin):
     """Published versions are frozen: read them here, never change them."""
 
     list_display = ("report", "version", "is_current", "published_by", "published_at")
     list_filter = ("is_current",)
     list_select_related = ("report__plan__organization", "published_by")
     search_fields = ("report__plan__organization__name",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
