@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-import simplejson
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -36,7 +35,6 @@ from simple_history.utils import bulk_create_with_history
 
 from shudarga.demo import DEMO_REVIEWERS
 from shudarga.demo.names import aimag_node, organization_specs, soum_node
-from shudarga.documents import jsonform
 from shudarga.documents import model as doc
 from shudarga.documents.readers import read_path
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
@@ -52,7 +50,7 @@ from shudarga.plans.models import (
     ReportPublication,
     ReportSummary,
 )
-from shudarga.plans.selectors import report_document
+from shudarga.plans.publication import report_publication_json
 from shudarga.plans.services import scale_get_or_create
 from shudarga.plans.summaries import summary_refresh
 
@@ -465,7 +463,7 @@ def _publish(planned: list[_Planned]) -> None:
         ReportPublication(
             report=p.report,
             version=1,
-            document=simplejson.loads(jsonform.dumps(report_document(report=p.report))),
+            document=report_publication_json(report=p.report),
             official_total=totals[p.report.pk],
             published_by=p.head,
             is_current=True,

@@ -204,7 +204,7 @@ def _result(items: Iterable[ItemScore], scale: Scale) -> Result:
             level = scale.level_for(item.score)
             counts[level_key(level.score) if level else OTHER] += 1
     total = sum(scores, Decimal(0))
-    mean = Fraction(total) / len(scores) if scores else None  # exact; mean_exact stores it
+    mean = Fraction(total) / len(scores) if scores else None
     shares = (
         {
             k: round_value(Fraction(100 * c, len(scores)), Rounding.HALF_UP, SHARE_PLACES)

@@ -34,6 +34,7 @@ __all__ = [
     "publication_correct",
     "publications_of",
     "publisher_action",
+    "report_publication_json",
     "report_publish",
     "user_may_publish",
 ]
@@ -48,7 +49,7 @@ def user_may_publish(*, user: AbstractBaseUser, report: Report) -> bool:
     return reports_for(user, publisher_action()).filter(pk=report.pk).exists()
 
 
-def _document_json(report: Report) -> dict[str, Any]:
+def report_publication_json(*, report: Report) -> dict[str, Any]:
     """The report's document as JSON: official scores, and on each reviewed measure the
     self-assessed score and the reviewer's comment beside them, so citizens see both."""
     return simplejson.loads(jsonform.dumps(report_document(report=report)))
@@ -62,7 +63,7 @@ def _publish(report: Report, *, user: AbstractBaseUser, note: str = ""):
     return ReportPublication.objects.create(
         report=report,
         version=(last or 0) + 1,
-        document=_document_json(report),
+        document=report_publication_json(report=report),
         official_total=summary.official_total,
         published_by=user,
         is_current=True,

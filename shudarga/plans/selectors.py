@@ -152,16 +152,11 @@ def report_list(*, reports: QuerySet[Report] | None = None) -> QuerySet[Report]:
 
 @dataclass(frozen=True)
 class ReportTotal:
-    """A report with its official consolidated result (Нэгдсэн дүн) and, once a reviewer
-    scored any measure, the self-assessed one (``self_total``, None before a review)."""
+    """A report with its official consolidated result (Нэгдсэн дүн): the reviewer's scores
+    where a reviewer scored (plans.official)."""
 
     report: Report
     total: Result
-    self_total: Result | None = None
-
-    @property
-    def self_display(self) -> str | None:
-        return None if self.self_total is None else self.self_total.display
 
     @property
     def display(self) -> str | None:
@@ -193,8 +188,6 @@ def report_totals(*, reports: Sequence[Report]) -> list[ReportTotal]:
         levels[level.scale_id].append(level)
     doc_scales = {pk: _scale_document(scale, levels[pk]) for pk, scale in scales.items()}
     items: dict[int, list[ItemScore]] = {r.pk: [] for r in reports}
-    self_items: dict[int, list[ItemScore]] = {r.pk: [] for r in reports}
-    reviewed: set[int] = set()
     rows = (
         MeasureResult.objects.filter(report__in=[r.pk for r in reports])
         .order_by("measure__objective__order", "measure__objective_id", "measure__order", "pk")
@@ -203,16 +196,10 @@ def report_totals(*, reports: Sequence[Report]) -> list[ReportTotal]:
     for report_id, number, *fields in rows:
         score, not_due = official_score(*fields)
         items[report_id].append(ItemScore(number, _plain(score), not_due))
-        self_items[report_id].append(ItemScore(number, _plain(fields[0]), fields[1]))
-        if fields[-1] is not None:
-            reviewed.add(report_id)
-    totals = []
-    for report in reports:
-        scale = doc_scales[report.plan.scale_id]
-        total = _pooled(items[report.pk], scale)
-        self_total = _pooled(self_items[report.pk], scale) if report.pk in reviewed else None
-        totals.append(ReportTotal(report=report, total=total, self_total=self_total))
-    return totals
+    return [
+        ReportTotal(report=r, total=_pooled(items[r.pk], doc_scales[r.plan.scale_id]))
+        for r in reports
+    ]
 
 
 def _pooled(items: list[ItemScore], scale: doc.Scale) -> Result:
