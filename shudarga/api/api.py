@@ -1,7 +1,8 @@
 """The NinjaAPI object: token authentication, JSON with Decimal numbers, error answers.
 
-Routes are in reads.py and writes.py; the docs (Swagger UI, assets served from the "ninja"
-app's static files, no CDN) are at /api/docs and the description at /api/openapi.json.
+Routes are in reads.py, writes.py and workflow.py; the docs (Swagger UI, assets served from
+the "ninja" app's static files, no CDN) are at /api/docs and the description at
+/api/openapi.json.
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ from ninja.security import HttpBearer
 
 from shudarga.api.tokens import token_user
 from shudarga.plans.plan_errors import PlanActionRefused
-from shudarga.plans.report_errors import ReportLockedError, ResultValueError
+from shudarga.plans.report_errors import (
+    ReasonRequiredError,
+    ReportLockedError,
+    ResultValueError,
+    UnscoredMeasuresError,
+)
 
 _django_default = DjangoJSONEncoder().default
 
@@ -116,6 +122,20 @@ def _report_locked(request, exc):
     return _error(request, 409, "locked", f"The report is {exc.status}: it cannot be changed.")
 
 
+@api.exception_handler(UnscoredMeasuresError)
+def _unscored(request, exc):
+    return _error(
+        request, 409, "unscored",
+        "Every measure needs a score or “not yet due” before the report is submitted.",
+        measures=exc.numbers,
+    )
+
+
+@api.exception_handler(ReasonRequiredError)
+def _reason_required(request, exc):
+    return _error(request, 422, "reason_required", "Say why: a reason (or a note) is required.")
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request, exc):
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
@@ -128,7 +148,8 @@ def _result_invalid(request, exc):
     return _error(request, 422, "invalid", f"{exc.field}: {exc.message}")
 
 
-from shudarga.api import reads, writes  # noqa: E402  (routes register on ``api``)
+from shudarga.api import reads, workflow, writes  # noqa: E402  (routes register on ``api``)
 
 api.add_router("", reads.router)
 api.add_router("", writes.router)
+api.add_router("", workflow.router)

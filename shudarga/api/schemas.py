@@ -263,3 +263,57 @@ class ResultConflict(Error):
     stored: ResultOut
     changed_by: str | None
     changed_at: datetime | None
+
+
+class StepOut(Schema):
+    """A step of the report's workflow, as recorded (ReportEvent)."""
+
+    report_id: int
+    step: str
+    from_status: str
+    to_status: Status
+    by: str | None
+    at: datetime
+    reason: str
+
+    @staticmethod
+    def resolve_by(obj) -> str | None:
+        return obj.by.get_username() if obj.by else None
+
+
+class PublicationOut(Schema):
+    report_id: int
+    version: int
+    official_total: Number | None
+    published_at: datetime
+    note: str
+
+
+class ReasonIn(Schema):
+    reason: str = Field(..., max_length=5000, description="what the organization has to fix")
+
+
+class NoteIn(Schema):
+    note: str = Field(..., max_length=5000, description="what was corrected")
+
+
+class ReviewIn(Schema):
+    score: Decimal | None = Field(None, max_digits=6, decimal_places=2)
+    not_due: bool = False
+    comment: str = Field("", max_length=5000)
+
+
+class ReviewOut(ResultOut):
+    reviewer_score: Number | None
+    reviewer_not_due: bool
+    reviewer_comment: str
+    official_score: Number | None
+    official_not_due: bool
+
+    @staticmethod
+    def resolve_official_score(obj) -> Any:
+        return obj.official_score[0]
+
+    @staticmethod
+    def resolve_official_not_due(obj) -> bool:
+        return obj.official_score[1]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import sys
 
 
 def _setup_django() -> None:
@@ -11,6 +13,20 @@ def _setup_django() -> None:
     import django
 
     django.setup()
+    _logs_to_stderr()
+
+
+def _logs_to_stderr() -> None:
+    """A command's stdout is its output (a table, JSON, a document): its log lines (the
+    workflow steps an import takes, warnings) go to stderr, where a server's go to stdout."""
+    loggers = [logging.getLogger(), *(
+        logger for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    )]
+    for logger in loggers:
+        for handler in logger.handlers:
+            if type(handler) is logging.StreamHandler and handler.stream is not sys.stderr:
+                handler.setStream(sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:

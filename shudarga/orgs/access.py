@@ -116,4 +116,4 @@ def user_can_view_report(user: User, report: Report) -> bool:
 
 def reports_public() -> QuerySet[Report]:
     """What citizens may read without logging in: published reports, nothing else."""
-    return Report.objects.filter(status=Report.Status.PUBLISHED, publications__is_current=True)
+    return Report.objects.filter(status__in=Report.PUBLIC, publications__is_current=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import pgettext_lazy
 from treebeard.mp_tree import MP_Node
 
 
@@ -17,13 +18,13 @@ class Organization(MP_Node):
     """
 
     class Kind(models.TextChoices):
-        COUNTRY = "country", "Улс"
-        AIMAG = "aimag", "Аймаг"
-        CAPITAL_CITY = "capital_city", "Нийслэл"
-        SOUM = "soum", "Сум"
-        DISTRICT = "district", "Дүүрэг"
-        KHOROO_BAG = "khoroo_bag", "Хороо, баг"
-        ORGANIZATION = "organization", "Байгууллага"
+        COUNTRY = "country", pgettext_lazy("organization kind", "Country")
+        AIMAG = "aimag", pgettext_lazy("organization kind", "Aimag")
+        CAPITAL_CITY = "capital_city", pgettext_lazy("organization kind", "Capital city")
+        SOUM = "soum", pgettext_lazy("organization kind", "Soum")
+        DISTRICT = "district", pgettext_lazy("organization kind", "District")
+        KHOROO_BAG = "khoroo_bag", pgettext_lazy("organization kind", "Khoroo or bag")
+        ORGANIZATION = "organization", pgettext_lazy("organization kind", "Organization")
 
     name = models.CharField("нэр", max_length=255)
     name_folded = models.CharField(
@@ -53,9 +54,9 @@ class Membership(models.Model):
     """
 
     class Role(models.TextChoices):
-        OFFICER = "officer", "Мэргэжилтэн"
-        HEAD = "head", "Дарга"
-        VIEWER = "viewer", "Харагч"
+        OFFICER = "officer", pgettext_lazy("membership role", "Officer")
+        HEAD = "head", pgettext_lazy("membership role", "Head")
+        VIEWER = "viewer", pgettext_lazy("membership role", "Viewer")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"

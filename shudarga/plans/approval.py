@@ -45,12 +45,8 @@ if TYPE_CHECKING:
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 
-# A report in one of these states is with the reviewers or the public: its plan stays locked.
-REPORT_STATES_LOCKING_PLAN = (
-    Report.Status.SUBMITTED,
-    Report.Status.ACCEPTED,
-    Report.Status.PUBLISHED,
-)
+# A report sent up is with the reviewers or the public: its plan stays locked.
+REPORT_STATES_LOCKING_PLAN = Report.SENT_UP
 
 
 def _require(user: AbstractBaseUser, action: Action, organization_id: int) -> None:

@@ -28,8 +28,8 @@ from shudarga.plans.models import MeasureResult, Plan, Report, ReportingCalendar
 from shudarga.plans.official import official_expressions
 
 ORG = Organization.Kind.ORGANIZATION
-SUBMITTED = (Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.PUBLISHED)
-ACCEPTED = (Report.Status.ACCEPTED, Report.Status.PUBLISHED)
+SUBMITTED = Report.SENT_UP
+ACCEPTED = Report.CONCLUDED
 AIMAG_KINDS = (Organization.Kind.AIMAG, Organization.Kind.CAPITAL_CITY)
 BIN_WIDTH = 10
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from shudarga.orgs.models import Organization
@@ -97,8 +98,8 @@ class Plan(models.Model):
         """A draft plan (төсөл) is edited by the organization; an approved one (батлагдсан) is
         locked until its head reopens it with a reason (PlanEvent keeps who, when and why)."""
 
-        DRAFT = "draft", "Төсөл"
-        APPROVED = "approved", "Батлагдсан"
+        DRAFT = "draft", pgettext_lazy("plan status", "Draft")
+        APPROVED = "approved", pgettext_lazy("plan status", "Approved")
 
     status = models.CharField("төлөв", max_length=10, choices=Status.choices, default="draft")
     approved_by = models.ForeignKey(
@@ -176,8 +177,8 @@ class Report(models.Model):
     """Биелэлт (implementation report): what a plan achieved by the half-year or the year's end."""
 
     class Period(models.TextChoices):
-        HALF_YEAR = "half_year", "Хагас жил"
-        ANNUAL = "annual", "Жилийн эцэс"
+        HALF_YEAR = "half_year", pgettext_lazy("report period", "Half-year")
+        ANNUAL = "annual", pgettext_lazy("report period", "Annual")
 
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="reports")
     period = models.CharField("хугацаа", max_length=10, choices=Period.choices)
@@ -198,11 +199,23 @@ class Report(models.Model):
         accepted (хүлээн авсан) → published (нийтэлсэн). "Not started" is a report that does
         not exist yet."""
 
-        DRAFT = "draft", "Ноорог"
-        SUBMITTED = "submitted", "Илгээсэн"
-        RETURNED = "returned", "Буцаасан"
-        ACCEPTED = "accepted", "Хүлээн авсан"
-        PUBLISHED = "published", "Нийтэлсэн"
+        DRAFT = "draft", pgettext_lazy("report status", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("report status", "Submitted")
+        RETURNED = "returned", pgettext_lazy("report status", "Returned")
+        ACCEPTED = "accepted", pgettext_lazy("report status", "Accepted")
+        PUBLISHED = "published", pgettext_lazy("report status", "Published")
+
+    # The groups of states, defined here once; the steps between them are plans.transitions.
+    # The organization fills the report in.
+    EDITABLE = (Status.DRAFT, Status.RETURNED)
+    # A reviewer scores it, returns it or accepts it.
+    REVIEWABLE = (Status.SUBMITTED,)
+    # Signed off by the head and sent up: counted as submitted, and the plan stays approved.
+    SENT_UP = (Status.SUBMITTED, Status.ACCEPTED, Status.PUBLISHED)
+    # Concluded by a reviewer: its result is final (the official one).
+    CONCLUDED = (Status.ACCEPTED, Status.PUBLISHED)
+    # Citizens read it on the portal.
+    PUBLIC = (Status.PUBLISHED,)
 
     status = models.CharField("төлөв", max_length=10, choices=Status.choices, default="draft")
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -289,12 +302,27 @@ class PlanEvent(models.Model):
 
 
 class ReportEvent(models.Model):
-    """A step of a report's workflow (from → to), who took it, when, and why where needed."""
+    """A step of a report's workflow (from → to), who took it, when, and why where needed.
+
+    Written only by ``plans.transitions``. ``by`` is empty for an import from the command line
+    (the server's operator, who has no account)."""
+
+    class Step(models.TextChoices):
+        START = "start", pgettext_lazy("report step", "Started")
+        IMPORT = "import", pgettext_lazy("report step", "Imported")
+        SUBMIT = "submit", pgettext_lazy("report step", "Submitted")
+        RETURN = "return", pgettext_lazy("report step", "Returned")
+        ACCEPT = "accept", pgettext_lazy("report step", "Accepted")
+        PUBLISH = "publish", pgettext_lazy("report step", "Published")
+        CORRECT = "correct", pgettext_lazy("report step", "Corrected")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    step = models.CharField(max_length=10, choices=Step.choices)
     from_status = models.CharField(max_length=10, choices=Report.Status.choices, blank=True)
     to_status = models.CharField(max_length=10, choices=Report.Status.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
     at = models.DateTimeField(auto_now_add=True)
     reason = models.TextField(blank=True)
 

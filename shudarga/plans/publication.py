@@ -14,18 +14,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import simplejson
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from shudarga.documents import jsonform
-from shudarga.orgs.access import Action, reports_for
-from shudarga.plans.models import Report, ReportEvent, ReportPublication
-from shudarga.plans.report_errors import ReasonRequiredError
-from shudarga.plans.reporting import report_for_change
+from shudarga.orgs.access import reports_for
+from shudarga.plans.models import Report, ReportPublication, ReportSummary
 from shudarga.plans.selectors import report_document
-from shudarga.plans.summaries import summary_refresh
+from shudarga.plans.transitions import Step, publisher_action, step_take
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -38,11 +34,6 @@ __all__ = [
     "report_publish",
     "user_may_publish",
 ]
-
-
-def publisher_action() -> Action:
-    """The permission that publishes: APPROVE (the head) or REVIEW (the reviewer)."""
-    return Action.REVIEW if settings.SHUDARGA_PUBLISHER == "reviewer" else Action.APPROVE
 
 
 def user_may_publish(*, user: AbstractBaseUser, report: Report) -> bool:
@@ -59,7 +50,8 @@ def _publish(report: Report, *, user: AbstractBaseUser, note: str = ""):
     """The next version, made current; the versions before it stay listed."""
     last = ReportPublication.objects.filter(report=report).aggregate(v=Max("version"))["v"]
     ReportPublication.objects.filter(report=report, is_current=True).update(is_current=False)
-    summary = summary_refresh(report_id=report.pk)
+    # The step just refreshed the summary, in this transaction.
+    summary = ReportSummary.objects.get(report=report)
     return ReportPublication.objects.create(
         report=report,
         version=(last or 0) + 1,
@@ -75,18 +67,8 @@ def _publish(report: Report, *, user: AbstractBaseUser, note: str = ""):
 def report_publish(*, user: AbstractBaseUser, report: Report) -> ReportPublication:
     """Publish an accepted report (version 1): PermissionDenied unless the user may publish
     (per the setting), ReportLockedError unless the report is accepted."""
-    locked = report_for_change(
-        user=user, report_id=report.pk, action=publisher_action(),
-        allowed=(Report.Status.ACCEPTED,),
-    )
-    from_status = locked.status
-    locked.status = Report.Status.PUBLISHED
-    locked.published_at = timezone.now()
-    locked.save(update_fields=["status", "published_at"])
-    ReportEvent.objects.create(
-        report=locked, from_status=from_status, to_status=locked.status, by=user
-    )
-    return _publish(locked, user=user)
+    published, _ = step_take(user=user, report_id=report.pk, step=Step.PUBLISH)
+    return _publish(published, user=user)
 
 
 @transaction.atomic
@@ -95,19 +77,8 @@ def publication_correct(
 ) -> ReportPublication:
     """A correction after publication: a new current version from the current data, with a
     required note (ReasonRequiredError); the older versions stay listed."""
-    note = (note or "").replace("\r\n", "\n").strip()
-    if not note:
-        raise ReasonRequiredError
-    locked = report_for_change(
-        user=user, report_id=report.pk, action=publisher_action(),
-        allowed=(Report.Status.PUBLISHED,),
-    )
-    locked.published_at = timezone.now()
-    locked.save(update_fields=["published_at"])
-    ReportEvent.objects.create(
-        report=locked, from_status=locked.status, to_status=locked.status, by=user, reason=note
-    )
-    return _publish(locked, user=user, note=note)
+    corrected, event = step_take(user=user, report_id=report.pk, step=Step.CORRECT, reason=note)
+    return _publish(corrected, user=user, note=event.reason)
 
 
 def publications_of(*, report: Report) -> list[ReportPublication]:

@@ -24,7 +24,7 @@ from shudarga.plans.models import Report, ReportingCalendar
 
 __all__ = ["Gap", "reporting_gaps"]
 
-NOT_SUBMITTED = (Report.Status.DRAFT, Report.Status.RETURNED)
+NOT_SUBMITTED = Report.EDITABLE
 
 
 @dataclass(frozen=True)

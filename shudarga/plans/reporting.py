@@ -21,54 +21,36 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
-from shudarga.orgs.access import Action, plans_for, reports_for
-from shudarga.plans.models import Evidence, Measure, MeasureResult, Plan, Report, ReportEvent
+from shudarga.orgs.access import plans_for
+from shudarga.plans.models import Evidence, Measure, MeasureResult, Plan, Report
 from shudarga.plans.report_errors import (
     ConflictError,
     EvidenceRejectedError,
     PlanNotApprovedError,
     ReportExistsError,
-    ReportLockedError,
     ResultValueError,
 )
 from shudarga.plans.summaries import summary_refresh
+from shudarga.plans.transitions import TRANSITIONS, Step, report_for_change, step_record_creation
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
     from django.core.files.uploadedfile import UploadedFile
 
 __all__ = [
-    "EDITABLE",
     "evidence_add_file",
     "evidence_add_link",
     "evidence_check_file",
     "evidence_remove",
-    "report_for_change",
     "report_start",
     "result_update",
 ]
 
-# The organization fills in a report while it is a draft or has been returned to it.
-EDITABLE = (Report.Status.DRAFT, Report.Status.RETURNED)
 
 # MeasureResult.spent: 14 digits, 2 of them decimals.
 SPENT_MAX = Decimal(10) ** 12
 URL_MAX = 1000
 TITLE_MAX = 255
-
-
-def report_for_change(
-    *, user: AbstractBaseUser, report_id: int, action: Action = Action.EDIT,
-    allowed: tuple[str, ...] = EDITABLE,
-) -> Report:
-    """The report, locked for this transaction, once ``user`` may take ``action`` on it and
-    its state is one of ``allowed``. Call inside ``transaction.atomic``."""
-    if not reports_for(user, action).filter(pk=report_id).exists():
-        raise PermissionDenied
-    report = Report.objects.select_for_update().get(pk=report_id)
-    if report.status not in allowed:
-        raise ReportLockedError(status=report.status, allowed=allowed)
-    return report
 
 
 @transaction.atomic
@@ -78,7 +60,7 @@ def report_start(*, user: AbstractBaseUser, plan: Plan, period: str) -> Report:
     The plan must be approved (PlanNotApprovedError); a plan has one report per period
     (ReportExistsError names it). Officers and heads of the plan's organization may start it.
     """
-    if not plans_for(user, Action.EDIT).filter(pk=plan.pk).exists():
+    if not plans_for(user, TRANSITIONS[Step.START].action()).filter(pk=plan.pk).exists():
         raise PermissionDenied
     period = Report.Period(period)
     plan = Plan.objects.select_for_update().select_related("organization").get(pk=plan.pk)
@@ -104,9 +86,7 @@ def report_start(*, user: AbstractBaseUser, plan: Plan, period: str) -> Report:
         MeasureResult,
         default_user=user,
     )
-    ReportEvent.objects.create(
-        report=report, from_status="", to_status=Report.Status.DRAFT, by=user
-    )
+    step_record_creation(report=report, step=Step.START, by=user)
     summary_refresh(report_id=report.pk)
     return report
 

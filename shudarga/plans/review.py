@@ -18,16 +18,14 @@ from django.utils import timezone
 from shudarga.orgs.access import Action
 from shudarga.plans.models import MeasureResult, Report
 from shudarga.plans.report_errors import ResultValueError
-from shudarga.plans.reporting import report_for_change
 from shudarga.plans.summaries import summary_refresh
+from shudarga.plans.transitions import report_for_change
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
 
-__all__ = ["COMMENT_MAX", "REVIEWABLE", "review_score"]
+__all__ = ["COMMENT_MAX", "review_score"]
 
-# A reviewer scores a report while it is submitted; accepted and published reports are frozen.
-REVIEWABLE = (Report.Status.SUBMITTED,)
 COMMENT_MAX = 5000
 
 
@@ -47,7 +45,7 @@ def review_score(
     with ХБ, or neither. The self-assessed score is never touched.
     """
     report = report_for_change(
-        user=user, report_id=result.report_id, action=Action.REVIEW, allowed=REVIEWABLE
+        user=user, report_id=result.report_id, action=Action.REVIEW, allowed=Report.REVIEWABLE
     )
     stored = MeasureResult.objects.select_for_update().get(pk=result.pk)
     comment = (comment or "").replace("\r\n", "\n").replace("\r", "\n").strip()

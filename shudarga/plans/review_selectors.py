@@ -28,7 +28,8 @@ __all__ = [
 
 # The country is the root (depth 1); aimags and the capital city are its children.
 AIMAG_DEPTH = 2
-INBOX_STATES = (Report.Status.SUBMITTED, Report.Status.RETURNED, Report.Status.ACCEPTED)
+# The inbox filters by these: waiting for review, returned to the organization, accepted.
+INBOX_STATES = (*Report.REVIEWABLE, Report.Status.RETURNED, Report.Status.ACCEPTED)
 
 
 @dataclass(frozen=True)

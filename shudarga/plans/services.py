@@ -34,6 +34,7 @@ from shudarga.plans.models import (
     ScaleLevel,
 )
 from shudarga.plans.summaries import summary_refresh
+from shudarga.plans.transitions import Step, step_record_creation
 
 __all__ = [
     "DocumentIncompleteError",
@@ -153,6 +154,9 @@ def report_import_document(
             ],
             MeasureResult,
             default_user=user,
+        )
+        step_record_creation(
+            report=report, step=Step.IMPORT, by=user, reason=source_name or document.source
         )
         summary_refresh(report_id=report.pk)
     return report

@@ -1,13 +1,8 @@
-"""A report's way up: the head signs it off and submits it, a reviewer may return it.
-
-    draft ──submit (head)──► submitted ──return with a reason (reviewer)──► returned
-      ▲                                                                        │
-      └──────────────── the organization edits, then submits again ◄──────────┘
+"""A report's way up: the head signs it off and submits it, a reviewer returns it with a
+reason or accepts it. The table of steps and the checks every step makes are
+``plans.transitions``; this module adds what is particular to a step (the unscored check).
 
 A submitted report is locked for its organization (plans.reporting refuses every change).
-Each step is a ReportEvent: from which state to which, who, when, and the reason of a return.
-Who may take a step is ``orgs.access``: APPROVE to submit, REVIEW to return (for now staff
-users; the reviewer role is added there, not here).
 """
 
 from __future__ import annotations
@@ -15,18 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.utils import timezone
 
-from shudarga.orgs.access import Action
-from shudarga.plans.models import MeasureResult, Report, ReportEvent
-from shudarga.plans.report_errors import ReasonRequiredError, UnscoredMeasuresError
-from shudarga.plans.reporting import report_for_change
-from shudarga.plans.summaries import summary_refresh
+from shudarga.plans.models import MeasureResult, Report
+from shudarga.plans.report_errors import UnscoredMeasuresError
+from shudarga.plans.transitions import Step, step_take
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
 
 __all__ = ["report_accept", "report_return", "report_submit", "report_unscored"]
+
 
 def report_unscored(*, report: Report) -> list[str]:
     """Numbers of the measures that are neither scored nor "not yet due", in plan order."""
@@ -45,11 +38,11 @@ def report_submit(*, user: AbstractBaseUser, report: Report) -> Report:
     Refused (UnscoredMeasuresError, with their numbers) while any measure is neither
     scored nor marked "not yet due" (ХБ): an unscored measure is never sent up silently.
     """
-    locked = report_for_change(user=user, report_id=report.pk, action=Action.APPROVE)
-    unscored = report_unscored(report=locked)
+    moved, _ = step_take(user=user, report_id=report.pk, step=Step.SUBMIT)
+    unscored = report_unscored(report=moved)
     if unscored:
-        raise UnscoredMeasuresError(numbers=unscored)
-    return _move(locked, to=Report.Status.SUBMITTED, by=user)
+        raise UnscoredMeasuresError(numbers=unscored)  # rolls the step back
+    return moved
 
 
 @transaction.atomic
@@ -58,16 +51,7 @@ def report_return(*, user: AbstractBaseUser, report: Report, reason: str) -> Rep
 
     The reason is required (ReasonRequiredError): the organization has to know what to fix.
     """
-    reason = (reason or "").replace("\r\n", "\n").strip()
-    if not reason:
-        raise ReasonRequiredError
-    locked = report_for_change(
-        user=user,
-        report_id=report.pk,
-        action=Action.REVIEW,
-        allowed=(Report.Status.SUBMITTED,),
-    )
-    return _move(locked, to=Report.Status.RETURNED, by=user, reason=reason)
+    return step_take(user=user, report_id=report.pk, step=Step.RETURN, reason=reason)[0]
 
 
 @transaction.atomic
@@ -75,29 +59,4 @@ def report_accept(*, user: AbstractBaseUser, report: Report) -> Report:
     """A reviewer accepts a submitted report: it stays locked, its official result is the
     reviewer's scores where given (the self-assessed ones elsewhere), and it may be published
     (``plans.publication``)."""
-    locked = report_for_change(
-        user=user,
-        report_id=report.pk,
-        action=Action.REVIEW,
-        allowed=(Report.Status.SUBMITTED,),
-    )
-    return _move(locked, to=Report.Status.ACCEPTED, by=user)
-
-
-def _move(report: Report, *, to: str, by: AbstractBaseUser, reason: str = "") -> Report:
-    from_status = report.status
-    report.status = to
-    now = timezone.now()
-    if to == Report.Status.SUBMITTED:
-        report.submitted_at = now
-    elif to in (Report.Status.DRAFT, Report.Status.RETURNED):
-        report.submitted_at = None
-    if to == Report.Status.ACCEPTED:
-        report.accepted_at = now
-    report.save(update_fields=["status", "submitted_at", "accepted_at"])
-    ReportEvent.objects.create(
-        report=report, from_status=from_status, to_status=to, by=by, reason=reason
-    )
-    summary_refresh(report_id=report.pk)
-    return report
-
+    return step_take(user=user, report_id=report.pk, step=Step.ACCEPT)[0]

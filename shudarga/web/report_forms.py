@@ -148,21 +148,3 @@ class ResultForm(forms.Form):
             "score": None if choice in ("", NOT_DUE) else Decimal(choice),
             "not_due": choice == NOT_DUE,
         }
-
-
-class ReturnForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for returning the report"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("The organization sees this on its report: say what to correct."),
-        error_messages={"required": _("A reason is required to return a report.")},
-    )
-
-    def clean_reason(self) -> str:
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(
-                _("A reason is required to return a report."), code="required"
-            )
-        return reason

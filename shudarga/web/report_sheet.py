@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from shudarga.orgs.access import Action, user_may
 from shudarga.plans.models import MeasureResult, Report, Scale, ScaleLevel
-from shudarga.plans.reporting import EDITABLE
 from shudarga.plans.selectors import ReportSheet, result_state
+from shudarga.plans.transitions import Step, step_allowed
 from shudarga.web.report_forms import ResultForm, level_label, plain_score
 
 
@@ -57,19 +57,18 @@ class Permissions:
     may_edit: bool  # an officer or head of the organization
     editable: bool  # may_edit, and the report is a draft or returned
     can_submit: bool  # a head, and the report is editable
-    can_return: bool  # a reviewer, and the report is submitted
+    can_review: bool  # a reviewer, and the report is submitted
 
 
 def permissions_for(user: AbstractBaseUser, report: Report) -> Permissions:
     organization = report.plan.organization_id
     may_edit = user_may(user, Action.EDIT, organization)
-    editable = may_edit and report.status in EDITABLE
+    editable = may_edit and report.status in Report.EDITABLE
     return Permissions(
         may_edit=may_edit,
         editable=editable,
-        can_submit=editable and user_may(user, Action.APPROVE, organization),
-        can_return=report.status == Report.Status.SUBMITTED
-        and user_may(user, Action.REVIEW, organization),
+        can_submit=editable and step_allowed(user, report, Step.SUBMIT),
+        can_review=step_allowed(user, report, Step.ACCEPT),
     )
 
 

@@ -27,7 +27,6 @@ urlpatterns = [
         name="evidence_link",
     ),
     path("reports/<int:pk>/submit/", report_views.report_submit, name="report_submit"),
-    path("reports/<int:pk>/return/", report_views.report_return, name="report_return"),
     path("reports/<int:pk>/history/", report_views.report_history, name="report_history"),
     path("evidence/<int:pk>/", evidence_views.evidence_download, name="evidence_download"),
     path(

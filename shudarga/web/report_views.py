@@ -26,12 +26,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from shudarga.orgs.access import Action, plans_for, reports_for, user_may
+from shudarga.orgs.access import plans_for, reports_for
 from shudarga.plans.models import MeasureResult, Report
 from shudarga.plans.report_errors import (
     ConflictError,
     PlanNotApprovedError,
-    ReasonRequiredError,
     ReportExistsError,
     ReportLockedError,
     ResultValueError,
@@ -47,9 +46,8 @@ from shudarga.plans.selectors import (
     report_sheet,
     report_sheet_result,
 )
-from shudarga.plans.workflow import report_return as return_service
 from shudarga.plans.workflow import report_submit as submit_service
-from shudarga.web.report_forms import ReturnForm, plain_score
+from shudarga.web.report_forms import plain_score
 from shudarga.web.report_sheet import (
     MeasureBlock,
     Permissions,
@@ -76,7 +74,6 @@ def render_sheet(
     report_id: int,
     *,
     overrides: dict[int, MeasureBlock] | None = None,
-    return_form: ReturnForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """The whole report sheet; ``overrides`` replace the blocks of measures just posted."""
@@ -89,7 +86,6 @@ def render_sheet(
         "permissions": permissions,
         "editable": permissions.editable,
         "objectives": sheet_blocks(sheet, permissions, overrides or {}),
-        "return_form": return_form or ReturnForm(),
     }
     return render(request, "web/reports/edit.html", context, status=status)
 
@@ -246,33 +242,6 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The report was signed off and submitted."))
     return redirect(edit_url(report.pk))
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def report_return(request: HttpRequest, pk: int) -> HttpResponse:
-    """Return a submitted report with a reason (reviewers; for now staff users)."""
-    report = _visible_report(request, pk)
-    if not user_may(request.user, Action.REVIEW, report.plan.organization_id):
-        raise PermissionDenied
-    if report.status != Report.Status.SUBMITTED:
-        messages.error(request, _("Only a submitted report can be returned."))
-        return redirect(edit_url(report.pk))
-    form = ReturnForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            return_service(user=request.user, report=report, reason=form.cleaned_data["reason"])
-        except ReasonRequiredError:
-            form.add_error("reason", _("A reason is required to return a report."))
-        except ReportLockedError:
-            messages.error(request, _("Only a submitted report can be returned."))
-            return redirect(edit_url(report.pk))
-        else:
-            messages.success(request, _("The report was returned to the organization."))
-            return redirect(edit_url(report.pk))
-    status = 400 if form.is_bound else 200
-    context = {"report": report, "form": form}
-    return render(request, "web/reports/return.html", context, status=status)
 
 
 FIELD_LABELS = {

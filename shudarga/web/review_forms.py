@@ -57,6 +57,7 @@ class ReasonForm(forms.Form):
         label=_("Reason for returning"), max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Say what the organization has to fix; it is shown to them first."),
+        error_messages={"required": _("A reason is required to return a report.")},
     )
 
 

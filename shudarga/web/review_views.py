@@ -41,6 +41,7 @@ from shudarga.plans.review_selectors import (
     with_display,
 )
 from shudarga.plans.selectors import report_sheet
+from shudarga.plans.transitions import Step, step_allowed, step_open
 from shudarga.plans.workflow import report_accept, report_return
 from shudarga.web.review_forms import CorrectionForm, ReasonForm, review_form_for
 
@@ -103,7 +104,7 @@ def _render_review(request: HttpRequest, report: Report, *, forms=None, reason_f
                    status: int = 200) -> HttpResponse:
     sheet = report_sheet(report_id=report.pk)
     scale = sheet.report.plan.scale
-    open_for_review = sheet.report.status == Report.Status.SUBMITTED
+    open_for_review = step_open(sheet.report, Step.ACCEPT)
     rows = []
     for group in sheet.objectives:
         items = []
@@ -123,8 +124,7 @@ def _render_review(request: HttpRequest, report: Report, *, forms=None, reason_f
         "official_display": format_value(summary.official_total, scale) if summary else None,
         "summary": summary,
         "reason_form": reason_form or ReasonForm(),
-        "may_publish": sheet.report.status == Report.Status.ACCEPTED
-        and user_may_publish(user=request.user, report=report),
+        "may_publish": step_allowed(request.user, sheet.report, Step.PUBLISH),
         "publications": publications_of(report=report),
     }
     return render(request, "web/review/report.html", context, status=status)
@@ -252,11 +252,10 @@ def publication_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def report_publications(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible(request, pk)
-    may_publish = user_may_publish(user=request.user, report=report)
     context = {
         "report": report,
         "publications": publications_of(report=report),
-        "may_publish": may_publish and report.status == Report.Status.ACCEPTED,
-        "may_correct": may_publish and report.status == Report.Status.PUBLISHED,
+        "may_publish": step_allowed(request.user, report, Step.PUBLISH),
+        "may_correct": step_allowed(request.user, report, Step.CORRECT),
     }
     return render(request, "web/review/publications.html", context)

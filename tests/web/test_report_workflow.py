@@ -80,12 +80,15 @@ def submitted(report, head):
     return report_submit(user=head, report=report)
 
 
-def test_staff_see_a_return_form_and_must_give_a_reason(submitted, staff):
+def test_the_sheet_leads_a_reviewer_to_the_one_return_form_which_needs_a_reason(submitted, staff):
     client = client_for(staff)
     page = client.get(reverse("web:report_edit", args=[submitted.pk])).content.decode()
-    assert '<label for="id_reason">Reason for returning the report</label>' in page
-    assert client.get(reverse("web:report_return", args=[submitted.pk])).status_code == 200
-    response = client.post(reverse("web:report_return", args=[submitted.pk]), {"reason": "   "})
+    review_url = reverse("web:review_report", args=[submitted.pk])
+    assert f'href="{review_url}"' in page
+    assert 'name="reason"' not in page  # returning is done on the review page only
+    review = client.get(review_url).content.decode()
+    assert 'name="reason"' in review
+    response = client.post(reverse("web:review_return", args=[submitted.pk]), {"reason": "   "})
     assert response.status_code == 400
     assert "A reason is required to return a report." in response.content.decode()
     submitted.refresh_from_db()
@@ -95,7 +98,7 @@ def test_staff_see_a_return_form_and_must_give_a_reason(submitted, staff):
 def test_a_returned_report_is_unlocked_and_shows_the_reason_first(submitted, staff, officer):
     reason = "2.1-ийн нотлох баримт хавсаргаагүй.\nДахин илгээнэ үү."
     response = client_for(staff).post(
-        reverse("web:report_return", args=[submitted.pk]), {"reason": reason}
+        reverse("web:review_return", args=[submitted.pk]), {"reason": reason}
     )
     assert response.status_code == 302
     submitted.refresh_from_db()
@@ -116,15 +119,15 @@ def test_a_returned_report_is_unlocked_and_shows_the_reason_first(submitted, sta
 
 def test_a_head_cannot_return_their_own_report(submitted, head):
     response = client_for(head).post(
-        reverse("web:report_return", args=[submitted.pk]), {"reason": "Буцаая"}
+        reverse("web:review_return", args=[submitted.pk]), {"reason": "Буцаая"}
     )
-    assert response.status_code == 403
+    assert response.status_code == 404  # the organization's own people may not review it
     submitted.refresh_from_db()
     assert submitted.status == Report.Status.SUBMITTED
 
 
 def test_only_a_submitted_report_is_returned(report, staff):
-    response = client_for(staff).post(reverse("web:report_return", args=[report.pk]), {"reason": "x"})
+    response = client_for(staff).post(reverse("web:review_return", args=[report.pk]), {"reason": "x"})
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == Report.Status.DRAFT

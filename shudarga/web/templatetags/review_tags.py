@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.publication import publications_of, user_may_publish
+from shudarga.plans.publication import publications_of
 from shudarga.plans.reminders import reporting_gaps
+from shudarga.plans.transitions import Step, step_allowed
 
 register = template.Library()
 
@@ -36,6 +37,5 @@ def report_review_panel(context, report: Report) -> dict:
         "reviewed": reviewed,
         "not_due_mark": report.plan.scale.not_due_mark,
         "publications": publications_of(report=report),
-        "may_publish": report.status == Report.Status.ACCEPTED
-        and user_may_publish(user=user, report=report),
+        "may_publish": step_allowed(user, report, Step.PUBLISH),
     }

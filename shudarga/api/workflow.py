@@ -1,0 +1,84 @@
+"""Workflow endpoints: submit, review scores, return, accept, publish and correct a report.
+
+The same services as the pages (plans.workflow, plans.review, plans.publication), so the
+same state machine (plans.transitions) and the same orgs.access checks: what the user cannot
+see is 404, what they see but may not do is 403, a step the report's state does not allow
+is 409 "locked", a report with unscored measures is 409 "unscored", a missing reason 422.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from ninja import Router, Status
+
+from shudarga.api import schemas as s
+from shudarga.api.api import TokenAuth
+from shudarga.api.schemas import Id
+from shudarga.orgs.access import Action, reports_for
+from shudarga.plans.models import MeasureResult, Report, ReportEvent
+from shudarga.plans.publication import publication_correct, report_publish
+from shudarga.plans.review import review_score
+from shudarga.plans.workflow import report_accept, report_return, report_submit
+
+router = Router(auth=TokenAuth(), tags=["workflow"])
+
+REFUSED = {401: s.Error, 403: s.Error, 404: s.Error, 409: s.Error, 422: s.Error}
+
+
+def _report(request, report_id: int) -> Report:
+    report = reports_for(request.auth, Action.VIEW).filter(pk=report_id).first()
+    if report is None:
+        raise Http404
+    return report
+
+
+def _last_step(report: Report) -> ReportEvent:
+    return ReportEvent.objects.filter(report=report).select_related("by").latest("at", "pk")
+
+
+@router.post("/reports/{report_id}/submit", response={200: s.StepOut, **REFUSED})
+def submit(request, report_id: Id):
+    """The head signs the report off and submits it (every measure scored or ХБ)."""
+    return _last_step(report_submit(user=request.auth, report=_report(request, report_id)))
+
+
+@router.post("/reports/{report_id}/return", response={200: s.StepOut, **REFUSED})
+def give_back(request, report_id: Id, body: s.ReasonIn):
+    """A reviewer returns a submitted report to its organization, with a reason."""
+    report = _report(request, report_id)
+    return _last_step(report_return(user=request.auth, report=report, reason=body.reason))
+
+
+@router.post("/reports/{report_id}/accept", response={200: s.StepOut, **REFUSED})
+def accept(request, report_id: Id):
+    """A reviewer accepts a submitted report: its official result is final."""
+    return _last_step(report_accept(user=request.auth, report=_report(request, report_id)))
+
+
+@router.post("/reports/{report_id}/publish", response={201: s.PublicationOut, **REFUSED})
+def publish(request, report_id: Id):
+    """Publish an accepted report (the head or the reviewer, per the installation)."""
+    return Status(201, report_publish(user=request.auth, report=_report(request, report_id)))
+
+
+@router.post("/reports/{report_id}/corrections", response={201: s.PublicationOut, **REFUSED})
+def correct(request, report_id: Id, body: s.NoteIn):
+    """Publish a corrected version of a published report, saying what was corrected."""
+    report = _report(request, report_id)
+    return Status(201, publication_correct(user=request.auth, report=report, note=body.note))
+
+
+@router.put("/results/{result_id}/review", response={200: s.ReviewOut, **REFUSED})
+def review(request, result_id: Id, body: s.ReviewIn):
+    """A reviewer's final score of one measure of a submitted report (a level of the plan's
+    scale, or ``not_due``), with a comment; the self-assessed score stays beside it."""
+    result = MeasureResult.objects.filter(
+        pk=result_id, report__in=reports_for(request.auth, Action.VIEW)
+    ).first()
+    if result is None:
+        raise Http404
+    review_score(
+        user=request.auth, result=result, score=body.score, not_due=body.not_due,
+        comment=body.comment,
+    )
+    return MeasureResult.objects.select_related("measure").get(pk=result.pk)
