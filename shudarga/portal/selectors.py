@@ -217,10 +217,13 @@ class PublicationTable:
 
 
 def measure_row(raw: dict[str, Any]) -> MeasureRow:
-    """One measure of the frozen JSON: the official score is ``score``; the self-assessed and
-    the reviewer's scores are the extra keys ``self_score`` and ``reviewer_score`` when the
-    publication carries them (empty otherwise: never guessed from the live results)."""
+    """One measure of the frozen JSON: the official score is ``score`` / ``not_due``. On a
+    reviewed measure (``jsonform.measure_review``) those are the reviewer's marks, and the
+    self-assessed ones are beside them; a measure nobody reviewed has only the organization's
+    (never guessed from the live results)."""
     not_due = bool(raw.get("not_due", False))
+    score = _plain(raw.get("score"))
+    review = measure_review(raw)
     return MeasureRow(
         number=str(raw.get("number") or ""),
         text=str(raw.get("text") or ""),
@@ -229,15 +232,14 @@ def measure_row(raw: dict[str, Any]) -> MeasureRow:
         target=str(raw.get("target") or ""),
         achieved=str(raw.get("achieved") or ""),
         rating=raw.get("rating"),
-        # A measure nobody reviewed carries no "self_score": its score is the organization's.
-        self_score=_plain(raw["self_score"] if "self_score" in raw else raw.get("score")),
-        self_not_due=bool(raw.get("self_not_due", not_due)),
-        reviewer_score=_plain(raw.get("reviewer_score")),
-        reviewer_not_due=bool(raw.get("reviewer_not_due", False)),
-        reviewer_comment=str(raw.get("reviewer_comment") or ""),
-        score=_plain(raw.get("score")),
+        self_score=_plain(review.self_score) if review else score,
+        self_not_due=review.self_not_due if review else not_due,
+        reviewer_score=score if review else None,
+        reviewer_not_due=not_due if review else False,
+        reviewer_comment=review.comment if review else "",
+        score=score,
         not_due=not_due,
-        reviewed=measure_review(raw) is not None,
+        reviewed=review is not None,
     )
 
 

@@ -33,6 +33,13 @@ from tests.review.conftest import by_number
 pytestmark = pytest.mark.django_db
 
 OFFICIAL, SELF = "57", "90"
+# The one place a document shows the self-assessed result: labelled, under the official total.
+SELF_LINE = f"Байгууллагын өөрийн үнэлгээгээр: {SELF}%"
+
+
+def without_self_line(text: str) -> str:
+    assert text.count(SELF_LINE) == 1, "the self-assessed result is shown once, labelled"
+    return text.replace(SELF_LINE, "")
 
 
 @pytest.fixture
@@ -78,7 +85,9 @@ def test_the_sheet_panel_shows_the_official_result_and_each_reviewer_score(revie
     assert "Нотлох баримт дутуу" in page
 
 
-def test_every_workspace_download_and_the_print_view_carry_the_official_result(reviewed, officer):
+def test_every_workspace_download_and_the_print_view_carry_the_official_result(
+    reviewed, officer, tmp_path
+):
     client = client_for(officer)
 
     def get(fmt: str) -> bytes:
@@ -92,16 +101,27 @@ def test_every_workspace_download_and_the_print_view_carry_the_official_result(r
     for html in (get("html").decode(), _text(client.get(reverse("web:report_print",
                                                                 args=[reviewed.pk])))):
         assert OFFICIAL in _percentages(html) or f">{OFFICIAL}<" in html
-        assert SELF not in _percentages(re.sub(r"<[^>]+>", " ", html))
+        html = without_self_line(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+        assert SELF not in _percentages(html)
     rows = list(csv.DictReader(io.StringIO(get("csv").decode("utf-8-sig"))))
     assert [r["score"] for r in rows] == ["30", "70", "70", ""]  # the CSV has no total row
     sheet = openpyxl.load_workbook(io.BytesIO(get("xlsx")), read_only=True).active
     values = {str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None}
+    assert SELF_LINE in values
+    values.remove(SELF_LINE)
     assert {OFFICIAL, f"{OFFICIAL}%"} & values and not {SELF, f"{SELF}%"} & values
     pdftotext = require_tool("pdftotext")
-    pdf_text = subprocess.run([pdftotext, "-layout", "-", "-"], input=get("pdf"),
+    pdf_text = subprocess.run([pdftotext, "-", "-"], input=get("pdf"),
                               capture_output=True, check=True).stdout.decode()
+    pdf_text = without_self_line(re.sub(r"\s+", " ", pdf_text))
     assert OFFICIAL in pdf_text and SELF not in _percentages(pdf_text)
+    soffice = require_tool("soffice")
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(get("docx"))
+    subprocess.run([soffice, "--headless", "--convert-to", "txt:Text", "--outdir",
+                    str(tmp_path), str(docx)], capture_output=True, check=True, timeout=180)
+    docx_text = without_self_line(re.sub(r"\s+", " ", (tmp_path / "report.txt").read_text()))
+    assert f"НЭГДСЭН ДҮН: {OFFICIAL}%" in docx_text and SELF not in _percentages(docx_text)
 
 
 def test_lists_summaries_and_the_dashboard_use_the_official_result(reviewed, officer, reviewer):
@@ -111,6 +131,37 @@ def test_lists_summaries_and_the_dashboard_use_the_official_result(reviewed, off
     assert f"{OFFICIAL}%" in listing and f"{SELF}%" not in listing
     plans = _text(client_for(officer).get(reverse("web:plan_list")))
     assert f"{SELF}%" not in plans
+    year = reviewed.plan.year
+    query = f"?year={year}&period={reviewed.period}"
+    dashboard = _text(client_for(reviewer).get(reverse("web:dashboard") + query))
+    ranking = dashboard.split("Ranking")[-1]
+    assert "Хужирт" in ranking
+    assert OFFICIAL in _numbers(ranking) and SELF not in _numbers(ranking)
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+def test_open_data_of_the_year_carries_the_official_scores(reviewed, client):
+    response = client.get(reverse("portal:year_measures", args=[reviewed.plan.year]))
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    rows = [r for r in csv.DictReader(io.StringIO(content.decode("utf-8-sig")))]
+    assert {r["report_id"] for r in rows} == {str(reviewed.pk)}
+    assert [r["official_score"] for r in rows] == ["30", "70", "70", ""]
+    assert [r["reviewer_score"] for r in rows] == ["30", "70", "70", ""]
+    assert [r["self_score"] for r in rows] == ["100", "70", "100", ""]
+    assert {r["report_official_total"] for r in rows} == {"56.666667"}
+
+
+def test_the_portal_shows_the_reviewer_marks_beside_the_self_assessed_ones(reviewed, client):
+    html = client.get(reverse("portal:report", args=[reviewed.pk])).content.decode()
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", html, flags=re.S)
+    measure_22 = next(r for r in rows if ">2.2<" in r)
+    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>",
+                                                                   measure_22, flags=re.S)]
+    assert cells.count("ХБ") >= 2, cells  # self-assessed ХБ and the reviewer's ХБ
 
 
 def test_the_portal_open_data_and_api_use_the_official_result(reviewed, client):

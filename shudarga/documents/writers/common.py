@@ -26,6 +26,8 @@ COLUMNS = (
     "Хүрсэн түвшин буюу хэрэгжилт /Хүрээгүй бол тайлбар/",
 )
 TOTAL_LABEL = "НЭГДСЭН ДҮН"
+# Under the official total of a reviewed report: the organization's own result, labelled.
+SELF_ASSESSED_LABEL = "Байгууллагын өөрийн үнэлгээгээр"
 
 
 def official_title(doc: ReportDocument) -> str:
@@ -67,6 +69,15 @@ def total_line(doc: ReportDocument, score: ReportScore | None = None) -> str:
     """ "НЭГДСЭН ДҮН: 86%": the computed consolidated result by the scale's display rule."""
     display = (score or score_document(doc)).total.display
     return f"{TOTAL_LABEL}: {display}%" if display is not None else f"{TOTAL_LABEL}: —"
+
+
+def self_assessed_line(doc: ReportDocument) -> str | None:
+    """ "Байгууллагын өөрийн үнэлгээгээр: 90%" once a reviewer scored a measure (the total
+    above it is then the official, reviewed one); None for a report nobody reviewed."""
+    if not doc.reviewed:
+        return None
+    display = score_document(doc.self_assessed()).total.display
+    return f"{SELF_ASSESSED_LABEL}: {display}%" if display is not None else None
 
 
 def measure_cells(measure: MeasureEntry, scale: Scale) -> tuple[str, str, str, str, str, str]:

@@ -34,6 +34,7 @@ from shudarga.documents.writers.common import (
     objective_text,
     official_title,
     rating_text,
+    self_assessed_line,
     total_line,
 )
 from shudarga.documents.writers.docx_package import document_moment, stable_zip, xml_safe
@@ -72,6 +73,9 @@ def write_docx(doc: ReportDocument) -> bytes:
     _add_title(document, official_title(doc))
     _add_table(document, doc)
     _add_paragraph(document, total_line(doc), bold=True, size=TITLE_SIZE, space_before=Pt(6))
+    self_line = self_assessed_line(doc)
+    if self_line:
+        _add_paragraph(document, self_line, bold=False, size=TITLE_SIZE)
     out = io.BytesIO()
     document.save(out)
     return stable_zip(out.getvalue())

@@ -24,6 +24,7 @@ from shudarga.documents.writers.common import (
     objective_text,
     official_title,
     rating_text,
+    self_assessed_line,
     total_line,
 )
 
@@ -95,6 +96,7 @@ def _summary(doc: ReportDocument, score: ReportScore) -> str:
 def render_html(doc: ReportDocument, *, summary: bool = True) -> str:
     """The page as text; ``summary=False`` leaves out the per-objective chart."""
     score = score_document(doc)
+    self_line = self_assessed_line(doc)
     title = official_title(doc)
     cols = "".join(f'<col class="{c}">' for c in CELL_CLASSES)
     parts = [
@@ -117,6 +119,7 @@ def render_html(doc: ReportDocument, *, summary: bool = True) -> str:
         *_body(doc),
         "</table>",
         f'<p class="total"><strong>{_text(total_line(doc, score))}</strong></p>',
+        f'<p class="self-assessed">{_text(self_line)}</p>' if self_line else "",
         _summary(doc, score) if summary else "",
         "</main>",
         "</body>",

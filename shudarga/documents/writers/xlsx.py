@@ -32,6 +32,7 @@ from shudarga.documents.writers.common import (
     measure_cells,
     objective_text,
     official_title,
+    self_assessed_line,
     total_line,
 )
 from shudarga.documents.writers.docx_package import document_moment, stable_zip, xml_safe
@@ -147,6 +148,10 @@ def _write_total(ws: Worksheet, row: int, doc: ReportDocument, score: ReportScor
     put(ws, row, last, Decimal(display) if display is not None else None, font=BOLD,
         alignment=TOP_CENTRE, number_format=score_format(doc.scale))  # fmt: skip
     ws.row_dimensions[row].height = 18
+    self_line = self_assessed_line(doc)
+    if self_line:
+        put(ws, row + 1, 1, self_line, alignment=TOP_RIGHT)
+        merge(ws, row + 1, 1, last - 1)
 
 
 def _set_up_printing(ws: Worksheet) -> None:
