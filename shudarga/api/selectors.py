@@ -1,4 +1,5 @@
-"""What the API may show a caller: the web's rule (orgs.access) plus the public's.
+"""What the API may show a caller: orgs.access's "public or visible" rule, and the lists
+built on it.
 
 Without a token (an anonymous user) the caller sees published reports only
 (``reports_public()``), the plans and organizations of those reports and their summary rows.
@@ -9,9 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from shudarga.orgs.access import Action, organizations_for, plans_for, reports_for, reports_public
+from shudarga.orgs.access import (
+    Action,
+    organizations_public_or_visible,
+    plans_public_or_visible,
+    reports_for,
+    reports_public_or_visible,
+)
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import Plan, Report, ReportPublication, ReportSummary
 from shudarga.plans.selectors import report_list
@@ -21,10 +28,7 @@ if TYPE_CHECKING:
 
 
 def api_reports(*, user: User) -> QuerySet[Report]:
-    public = Q(pk__in=reports_public().values("pk"))
-    if not user.is_authenticated:
-        return Report.objects.filter(public)
-    return Report.objects.filter(public | Q(pk__in=reports_for(user, Action.VIEW).values("pk")))
+    return reports_public_or_visible(user)
 
 
 def api_reports_private(*, user: User) -> QuerySet[Report]:
@@ -33,18 +37,11 @@ def api_reports_private(*, user: User) -> QuerySet[Report]:
 
 
 def api_plans(*, user: User) -> QuerySet[Plan]:
-    public = Q(pk__in=reports_public().values("plan_id"))
-    if not user.is_authenticated:
-        return Plan.objects.filter(public)
-    return Plan.objects.filter(public | Q(pk__in=plans_for(user, Action.VIEW).values("pk")))
+    return plans_public_or_visible(user)
 
 
 def api_organizations(*, user: User) -> QuerySet[Organization]:
-    public = Q(pk__in=reports_public().values("plan__organization_id"))
-    if not user.is_authenticated:
-        return Organization.objects.filter(public).order_by("name", "pk")
-    mine = Q(pk__in=organizations_for(user, Action.VIEW).values("pk"))
-    return Organization.objects.filter(public | mine).order_by("name", "pk")
+    return organizations_public_or_visible(user).order_by("name", "pk")
 
 
 def api_report_list(

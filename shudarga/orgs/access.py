@@ -13,7 +13,12 @@ Actions and who may take them:
 
 - Reviewers (ReviewerAssignment: a node of the tree and everything under it) VIEW and REVIEW
   there; staff and superusers VIEW and REVIEW everywhere.
-- The public (no login) reads published reports only: ``reports_public()``.
+- The public (no login) reads published reports only: ``reports_public()``; the API shows a
+  caller what is public or theirs to VIEW (``reports_public_or_visible`` and its kin).
+- Who publishes is a setting, SHUDARGA_PUBLISHER: the head (APPROVE) or the reviewer (REVIEW):
+  ``publisher_action()``.
+- Dashboards start from the nodes a user reviews (the tree's roots for staff):
+  ``review_roots``.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
@@ -117,3 +123,48 @@ def user_can_view_report(user: User, report: Report) -> bool:
 def reports_public() -> QuerySet[Report]:
     """What citizens may read without logging in: published reports, nothing else."""
     return Report.objects.filter(status__in=Report.PUBLIC, publications__is_current=True)
+
+
+def publisher_action() -> Action:
+    """The action that publishes: APPROVE (the head) or REVIEW (the reviewer), per the
+    installation's SHUDARGA_PUBLISHER."""
+    return Action.REVIEW if settings.SHUDARGA_PUBLISHER == "reviewer" else Action.APPROVE
+
+
+def review_roots(user: User) -> list[Organization]:
+    """The nodes a user reviews from, in tree order: the tree's roots for staff, the nodes of
+    their ReviewerAssignments otherwise, none for anyone else (one or two queries)."""
+    if _sees_everything(user):
+        return list(Organization.objects.get_root_nodes())
+    paths = reviewed_nodes(user)
+    if not paths:
+        return []
+    return list(Organization.objects.filter(path__in=paths).order_by("path"))
+
+
+def reviews_something(user: User) -> bool:
+    """Staff, or a reviewer of some node."""
+    return _sees_everything(user) or bool(reviewed_nodes(user))
+
+
+def reports_public_or_visible(user: User) -> QuerySet[Report]:
+    """What an API caller reads: published reports, and whatever the user may VIEW."""
+    public = Q(pk__in=reports_public().values("pk"))
+    if not user.is_authenticated:
+        return Report.objects.filter(public)
+    return Report.objects.filter(public | Q(pk__in=reports_for(user, Action.VIEW).values("pk")))
+
+
+def plans_public_or_visible(user: User) -> QuerySet[Plan]:
+    public = Q(pk__in=reports_public().values("plan_id"))
+    if not user.is_authenticated:
+        return Plan.objects.filter(public)
+    return Plan.objects.filter(public | Q(pk__in=plans_for(user, Action.VIEW).values("pk")))
+
+
+def organizations_public_or_visible(user: User) -> QuerySet[Organization]:
+    public = Q(pk__in=reports_public().values("plan__organization_id"))
+    if not user.is_authenticated:
+        return Organization.objects.filter(public)
+    mine = Q(pk__in=organizations_for(user, Action.VIEW).values("pk"))
+    return Organization.objects.filter(public | mine)

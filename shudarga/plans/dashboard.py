@@ -22,7 +22,7 @@ from django.db.models import Count, F, Q, QuerySet
 
 from shudarga.documents.scoring import format_value, mean_exact
 from shudarga.documents.textnorm import fold
-from shudarga.orgs.access import _sees_everything, reviewed_nodes
+from shudarga.orgs.access import review_roots
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import MeasureResult, Plan, Report, ReportingCalendar, ReportSummary
 from shudarga.plans.official import official_expressions
@@ -48,14 +48,8 @@ def _display(value: Decimal | None, *, rounding: str = "half_up", decimals: int 
 
 
 def dashboard_roots(*, user) -> list[Organization]:
-    """The nodes a user's dashboard starts from: the tree's roots for staff, else the nodes
-    they review (empty for everyone else). One query for a reviewer, two for staff."""
-    if _sees_everything(user):
-        return list(Organization.objects.get_root_nodes())
-    paths = reviewed_nodes(user)
-    if not paths:
-        return []
-    return list(Organization.objects.filter(path__in=paths).order_by("path"))
+    """The nodes a user's dashboard starts from (orgs.access.review_roots)."""
+    return review_roots(user)
 
 
 def dashboard_node(*, user, node_id: int | None) -> Organization:

@@ -18,10 +18,10 @@ from django.db import transaction
 from django.db.models import Max
 
 from shudarga.documents import jsonform
-from shudarga.orgs.access import reports_for
+from shudarga.orgs.access import publisher_action, reports_for
 from shudarga.plans.models import Report, ReportPublication, ReportSummary
 from shudarga.plans.selectors import report_document
-from shudarga.plans.transitions import Step, publisher_action, step_take
+from shudarga.plans.transitions import Step, step_take
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = [
     "publication_correct",
     "publications_of",
-    "publisher_action",
     "report_publication_json",
     "report_publish",
     "user_may_publish",

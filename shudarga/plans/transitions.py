@@ -21,12 +21,11 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from shudarga.orgs.access import Action, reports_for, user_may
+from shudarga.orgs.access import Action, publisher_action, reports_for, user_may
 from shudarga.plans.models import Report, ReportEvent
 from shudarga.plans.report_errors import ReasonRequiredError, ReportLockedError
 from shudarga.plans.summaries import summary_refresh
@@ -51,11 +50,6 @@ logger = logging.getLogger("shudarga.workflow")
 
 # The state of a report that does not exist yet, as ReportEvent.from_status writes it.
 NONE = ""
-
-
-def publisher_action() -> Action:
-    """Who publishes is a setting: APPROVE (the head) or REVIEW (the reviewer)."""
-    return Action.REVIEW if settings.SHUDARGA_PUBLISHER == "reviewer" else Action.APPROVE
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from shudarga.orgs.access import _sees_everything, reviewed_nodes
+from shudarga.orgs.access import reviews_something as user_reviews_something
 
 register = template.Library()
 
@@ -16,11 +16,9 @@ def reviews_something(context) -> bool:
     user = getattr(request, "user", None) or context.get("user")
     if user is None or not user.is_authenticated:
         return False
-    if _sees_everything(user):
-        return True
     cached = getattr(request, "_reviews_something", None)
     if cached is None:
-        cached = bool(reviewed_nodes(user))
+        cached = user_reviews_something(user)
         if request is not None:
             request._reviews_something = cached
     return cached
