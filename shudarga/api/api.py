@@ -21,8 +21,8 @@ from ninja.renderers import BaseRenderer
 from ninja.security import HttpBearer
 
 from shudarga.api.tokens import token_user
-from shudarga.plans.plan_errors import PlanActionRefused
-from shudarga.plans.report_errors import (
+from shudarga.plans.errors import (
+    PlanActionRefused,
     ReasonRequiredError,
     ReportLockedError,
     ResultValueError,

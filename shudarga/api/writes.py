@@ -15,7 +15,7 @@ from shudarga.api import schemas as s
 from shudarga.api.api import TokenAuth
 from shudarga.api.schemas import Id
 from shudarga.orgs.access import Action, plans_for, reports_for
-from shudarga.plans import plan_errors, report_errors
+from shudarga.plans import errors
 from shudarga.plans.editing import MeasureValues, measure_add, measure_update
 from shudarga.plans.models import Measure, MeasureResult, Objective
 from shudarga.plans.reporting import result_update
@@ -67,7 +67,7 @@ def measure_change(request, measure_id: Id, body: s.MeasureUpdateIn):
             user=user, measure=measure, values=_values(body),
             expected_version=body.expected_version,
         )
-    except plan_errors.ConflictError as exc:
+    except errors.MeasureConflictError as exc:
         return Status(409, {
             "code": "version_conflict",
             "detail": f"Measure {exc.number} was changed meanwhile: nothing was saved.",
@@ -90,7 +90,7 @@ def result_change(request, result_id: Id, body: s.ResultIn):
             user=user, result=result, expected_version=body.expected_version,
             spent=body.spent, achieved=body.achieved, score=body.score, not_due=body.not_due,
         )
-    except report_errors.ConflictError as exc:
+    except errors.ResultConflictError as exc:
         stored = exc.stored
         changed_by = getattr(stored, "changed_by", None)
         return Status(409, {

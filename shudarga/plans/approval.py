@@ -29,14 +29,14 @@ from shudarga.orgs.access import Action, user_may
 from shudarga.orgs.models import Organization
 from shudarga.plans import errors
 from shudarga.plans.editing import BUDGET_MAX_DIGITS, MEASURE_FIELDS
-from shudarga.plans.models import Measure, Objective, Plan, PlanEvent, Report, Scale
-from shudarga.plans.plan_errors import (
+from shudarga.plans.errors import (
     NoPreviousPlanError,
     PlanActionRefused,
     PlanExistsError,
     PlanReopenRefused,
     PlanStateError,
 )
+from shudarga.plans.models import Measure, Objective, Plan, PlanEvent, Report, Scale
 from shudarga.plans.selectors import plan_document, scale_default
 from shudarga.plans.services import scale_get_or_create
 

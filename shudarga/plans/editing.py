@@ -11,7 +11,7 @@ Every function here, in one transaction:
    written).
 
 A measure edit names the version it was made against; when the stored measure has moved on,
-nothing is written and ConflictError carries the stored values so both can be shown.
+nothing is written and MeasureConflictError carries the stored values so both can be shown.
 Numbering and moving do not raise a measure's version: they do not change what it says.
 """
 
@@ -28,13 +28,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_update_with_history
 
 from shudarga.orgs.access import Action, user_may
-from shudarga.plans.models import Measure, MeasureResult, Objective, Plan
-from shudarga.plans.plan_errors import (
-    ConflictError,
+from shudarga.plans.errors import (
+    MeasureConflictError,
     MeasureHasResultsError,
     PlanActionRefused,
     PlanLockedError,
 )
+from shudarga.plans.models import Measure, MeasureResult, Objective, Plan
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -244,14 +244,14 @@ def measure_update(
 ) -> Measure:
     """Write ``values`` if the stored measure is still at ``expected_version``.
 
-    Raises ConflictError (with the stored values) when someone saved it in between; an edit
+    Raises MeasureConflictError (with the stored values) when someone saved it in between; an edit
     that changes nothing writes nothing and keeps the version.
     """
     plan_lock_for_edit(user=user, plan_id=measure.objective.plan_id)
     measure = _fresh(Measure, measure.pk, lock=True)
     values = measure_values_clean(values)
     if measure.version != expected_version:
-        raise ConflictError(
+        raise MeasureConflictError(
             current=MeasureValues.of(measure), version=measure.version, number=measure.number
         )
     if MeasureValues.of(measure) == values:

@@ -17,7 +17,7 @@ from shudarga.orgs.access import Action, organizations_for, plans_for
 from shudarga.orgs.models import Membership, Organization
 from shudarga.plans.editing import MEASURE_FIELDS
 from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, PlanEvent, Report
-from shudarga.plans.selectors import ReportTotal, plan_title, report_totals
+from shudarga.plans.selectors import FieldChange, ReportTotal, plan_title, report_totals
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -239,13 +239,6 @@ HIDDEN_FIELDS = {
     "approved_at",
     "scale",
 }
-
-
-@dataclass
-class FieldChange:
-    field: str
-    old: Any
-    new: Any
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 Every function checks who may do it through ``orgs.access`` (PermissionDenied otherwise) and
 that the report's state allows it (ReportLockedError: a submitted report is locked). A result
-is saved against the version the user read: a result changed meanwhile is a ConflictError
+is saved against the version the user read: a result changed meanwhile is a ResultConflictError
 carrying the stored values, never an overwrite. History (who, when, before and after) is
 kept by django-simple-history; the services name the user, so it is recorded outside a web
 request too.
@@ -22,14 +22,14 @@ from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from shudarga.orgs.access import plans_for
-from shudarga.plans.models import Evidence, Measure, MeasureResult, Plan, Report
-from shudarga.plans.report_errors import (
-    ConflictError,
+from shudarga.plans.errors import (
     EvidenceRejectedError,
     PlanNotApprovedError,
     ReportExistsError,
+    ResultConflictError,
     ResultValueError,
 )
+from shudarga.plans.models import Evidence, Measure, MeasureResult, Plan, Report
 from shudarga.plans.summaries import summary_refresh
 from shudarga.plans.transitions import TRANSITIONS, Step, report_for_change, step_record_creation
 
@@ -108,14 +108,14 @@ def result_update(
       imported from a document stays choosable); ``not_due`` (ХБ) takes no score.
     - ``spent`` is thousand MNT, at least 0, two decimals at most.
     - When the stored version is not ``expected_version`` someone saved meanwhile:
-      ConflictError with the stored result, and nothing is written.
+      ResultConflictError with the stored result, and nothing is written.
     - A change of score drops the rating label that was written with the old score.
     - Saving the values already stored changes nothing (no new version, no history).
     """
     report = report_for_change(user=user, report_id=result.report_id)
     stored = MeasureResult.objects.select_for_update().get(pk=result.pk)
     if stored.version != expected_version:
-        raise ConflictError(stored=_with_last_change(stored), expected=expected_version)
+        raise ResultConflictError(stored=_with_last_change(stored), expected=expected_version)
     spent = _check_spent(spent)
     achieved = _clean_text(achieved)
     if not_due and score is not None:

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from shudarga.orgs.access import Action
+from shudarga.plans.errors import ResultValueError
 from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.report_errors import ResultValueError
 from shudarga.plans.summaries import summary_refresh
 from shudarga.plans.transitions import report_for_change
 

@@ -390,6 +390,8 @@ def report_events(*, report: Report) -> list[ReportEvent]:
 
 @dataclass(frozen=True)
 class FieldChange:
+    """One field of a saved change (a plan's, a measure's, a result's): before → after."""
+
     field: str
     before: object
     after: object

@@ -26,8 +26,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from shudarga.orgs.access import Action, publisher_action, reports_for, user_may
+from shudarga.plans.errors import ReasonRequiredError, ReportLockedError
 from shudarga.plans.models import Report, ReportEvent
-from shudarga.plans.report_errors import ReasonRequiredError, ReportLockedError
 from shudarga.plans.summaries import summary_refresh
 
 if TYPE_CHECKING:

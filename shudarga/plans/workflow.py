@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from shudarga.plans.errors import UnscoredMeasuresError
 from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.report_errors import UnscoredMeasuresError
 from shudarga.plans.transitions import Step, step_take
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from shudarga.orgs.access import Action, reports_for, user_may
+from shudarga.plans.errors import EvidenceRejectedError, ReportLockedError
 from shudarga.plans.models import Evidence, MeasureResult, Report
-from shudarga.plans.report_errors import EvidenceRejectedError, ReportLockedError
 from shudarga.plans.reporting import evidence_add_file, evidence_add_link, evidence_remove
 from shudarga.plans.selectors import report_sheet_result
 from shudarga.web.report_sheet import block_for, is_htmx, permissions_for

@@ -30,9 +30,8 @@ from shudarga.documents.readers import MAX_FILE_BYTES, read_bytes
 from shudarga.orgs.access import Action, organizations_for
 from shudarga.orgs.models import Organization
 from shudarga.plans import approval
-from shudarga.plans.errors import DocumentValueError
+from shudarga.plans.errors import DocumentValueError, PlanActionRefused
 from shudarga.plans.models import Plan
-from shudarga.plans.plan_errors import PlanActionRefused
 from shudarga.web.plan_forms import PlanCreateForm
 from shudarga.web.plan_views import plan_url
 

@@ -86,8 +86,8 @@ def history_rows(changes: Iterable[Change]) -> list[ChangeRow]:
             fields=[
                 FieldRow(
                     label=str(FIELD_LABELS.get(f.field, f.field)),
-                    old=value_text(f.field, f.old),
-                    new=value_text(f.field, f.new),
+                    old=value_text(f.field, f.before),
+                    new=value_text(f.field, f.after),
                 )
                 for f in c.fields
             ],

@@ -27,8 +27,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from shudarga.orgs.access import Action, plans_for, user_may
 from shudarga.plans import approval, editing
 from shudarga.plans.editing import MeasureValues
+from shudarga.plans.errors import MeasureConflictError, PlanActionRefused, PlanLockedError
 from shudarga.plans.models import Measure, Objective, Plan
-from shudarga.plans.plan_errors import ConflictError, PlanActionRefused, PlanLockedError
 from shudarga.plans.plan_selectors import plan_list_groups, plan_view
 from shudarga.web.plan_forms import MeasureEditForm, MeasureForm, ObjectiveForm, ReopenForm
 from shudarga.web.plan_present import conflict_rows
@@ -251,7 +251,7 @@ def measure_edit(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse
                 values=form.values(),
                 expected_version=form.cleaned_data["version"],
             )
-        except ConflictError as exc:
+        except MeasureConflictError as exc:
             return _conflict(request, plan, measure, form, exc)
         except PlanActionRefused as exc:
             return _refused(request, plan, exc)
@@ -263,7 +263,8 @@ def measure_edit(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse
 
 
 def _conflict(
-    request: HttpRequest, plan: Plan, measure: Measure, form: MeasureEditForm, exc: ConflictError
+    request: HttpRequest, plan: Plan, measure: Measure, form: MeasureEditForm,
+    exc: MeasureConflictError,
 ) -> HttpResponse:
     """Someone saved the measure in between: both versions side by side, and the person's
     own values in a form at the current version ("save mine") next to "keep theirs"."""

@@ -27,15 +27,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from shudarga.orgs.access import plans_for, reports_for
-from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.report_errors import (
-    ConflictError,
+from shudarga.plans.errors import (
     PlanNotApprovedError,
     ReportExistsError,
     ReportLockedError,
+    ResultConflictError,
     ResultValueError,
     UnscoredMeasuresError,
 )
+from shudarga.plans.models import MeasureResult, Report
 from shudarga.plans.reporting import report_start as start_service
 from shudarga.plans.reporting import result_update
 from shudarga.plans.selectors import (
@@ -153,7 +153,7 @@ def _save_result(request: HttpRequest, report: Report, result: MeasureResult) ->
             expected_version=form.cleaned_data["version"],
             **form.values(),
         )
-    except ConflictError as exc:
+    except ResultConflictError as exc:
         data = request.POST.copy()
         data[f"{form.prefix}-version"] = str(exc.stored.version)
         mine = new_form(exc.stored, scale, levels, data=data)

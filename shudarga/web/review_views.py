@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from shudarga.documents.scoring import format_value
 from shudarga.orgs.access import Action, organizations_for, reports_for
 from shudarga.orgs.models import Organization
+from shudarga.plans.errors import ReasonRequiredError, ReportLockedError, ResultValueError
 from shudarga.plans.models import Report, ReportSummary
 from shudarga.plans.publication import (
     publication_correct,
@@ -30,7 +31,6 @@ from shudarga.plans.publication import (
     user_may_publish,
 )
 from shudarga.plans.reminders import reporting_gaps
-from shudarga.plans.report_errors import ReasonRequiredError, ReportLockedError, ResultValueError
 from shudarga.plans.review import review_score as review_score_service
 from shudarga.plans.review_selectors import (
     INBOX_STATES,

@@ -10,14 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from shudarga.demo.load import SEED
 from shudarga.documents.readers import read_path
 from shudarga.plans import approval
-from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, PlanEvent, Report
-from shudarga.plans.plan_errors import (
+from shudarga.plans.errors import (
     NoPreviousPlanError,
     PlanActionRefused,
     PlanExistsError,
     PlanReopenRefused,
     PlanStateError,
 )
+from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, PlanEvent, Report
 from shudarga.plans.services import report_import_document
 from tests.plan_support import (  # noqa: F401  (fixtures)
     build_plan,

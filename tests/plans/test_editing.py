@@ -9,13 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from shudarga.plans import editing
 from shudarga.plans.editing import MeasureValues
-from shudarga.plans.models import Measure, Objective, Plan
-from shudarga.plans.plan_errors import (
-    ConflictError,
+from shudarga.plans.errors import (
+    MeasureConflictError,
     MeasureHasResultsError,
     PlanActionRefused,
     PlanLockedError,
 )
+from shudarga.plans.models import Measure, Objective, Plan
 from shudarga.plans.services import report_import_document
 from tests.plan_support import (  # noqa: F401  (fixtures)
     fixture_draft,
@@ -152,7 +152,7 @@ def test_it_refuses_an_edit_made_against_an_older_version(draft, officer, head):
     editing.measure_update(
         user=head, measure=target, values=MeasureValues(text="Даргын хувилбар"), expected_version=1
     )
-    with pytest.raises(ConflictError) as caught:
+    with pytest.raises(MeasureConflictError) as caught:
         editing.measure_update(
             user=officer,
             measure=target,

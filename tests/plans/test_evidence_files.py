@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from shudarga.plans.errors import EvidenceRejectedError, ReportLockedError
 from shudarga.plans.models import Evidence, Report
-from shudarga.plans.report_errors import EvidenceRejectedError, ReportLockedError
 from shudarga.plans.reporting import evidence_add_file, evidence_add_link, evidence_remove
 from tests.reporting_support import EXE, JPEG, PDF, PNG, office_package
 

@@ -7,14 +7,14 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from shudarga.plans.models import MeasureResult, Plan, Report, ReportEvent
-from shudarga.plans.report_errors import (
-    ConflictError,
+from shudarga.plans.errors import (
     PlanNotApprovedError,
     ReportExistsError,
     ReportLockedError,
+    ResultConflictError,
     ResultValueError,
 )
+from shudarga.plans.models import MeasureResult, Plan, Report, ReportEvent
 from shudarga.plans.reporting import report_start, result_update
 from tests.reporting_support import make_plan
 
@@ -92,7 +92,7 @@ def test_it_refuses_a_stale_version_with_the_stored_values_and_writes_nothing(
 ):
     result = results["1.1"]
     save(head, result, achieved="Даргын хувилбар", score=Decimal("70"))
-    with pytest.raises(ConflictError) as caught:
+    with pytest.raises(ResultConflictError) as caught:
         save(officer, result, achieved="Мэргэжилтний хувилбар", score=Decimal("100"), version=1)
     stored = caught.value.stored
     assert (stored.achieved, stored.score, stored.version) == ("Даргын хувилбар", Decimal("70"), 2)

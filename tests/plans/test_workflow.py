@@ -7,12 +7,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from shudarga.plans.models import MeasureResult, Report, ReportEvent
-from shudarga.plans.report_errors import (
+from shudarga.plans.errors import (
     ReasonRequiredError,
     ReportLockedError,
     UnscoredMeasuresError,
 )
+from shudarga.plans.models import MeasureResult, Report, ReportEvent
 from shudarga.plans.reporting import result_update
 from shudarga.plans.workflow import report_return, report_submit
 

@@ -7,13 +7,13 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from shudarga.plans.models import Evidence, ReportEvent, ReportPublication, ReportSummary
-from shudarga.plans.publication import publication_correct, report_publish
-from shudarga.plans.report_errors import (
+from shudarga.plans.errors import (
     ReasonRequiredError,
     ReportLockedError,
     ResultValueError,
 )
+from shudarga.plans.models import Evidence, ReportEvent, ReportPublication, ReportSummary
+from shudarga.plans.publication import publication_correct, report_publish
 from shudarga.plans.reporting import evidence_add_link, evidence_remove, result_update
 from shudarga.plans.review import review_score
 from shudarga.plans.workflow import report_accept, report_return

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from shudarga.plans.models import Report, ReportEvent, ReportPublication
-from shudarga.plans.publication import publication_correct, report_publish
-from shudarga.plans.report_errors import (
+from shudarga.plans.errors import (
     ReasonRequiredError,
     ReportLockedError,
     UnscoredMeasuresError,
 )
+from shudarga.plans.models import Report, ReportEvent, ReportPublication
+from shudarga.plans.publication import publication_correct, report_publish
 from shudarga.plans.transitions import TRANSITIONS, Step, step_allowed
 from shudarga.plans.workflow import report_accept, report_return, report_submit
 from tests.review.conftest import fill
