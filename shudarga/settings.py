@@ -10,13 +10,37 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("SHUDARGA_VAR_DIR", BASE_DIR.parent / "var"))
 
-DEBUG = os.environ.get("SHUDARGA_DEBUG", "1") == "1"
-SECRET_KEY = os.environ.get("SHUDARGA_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("SHUDARGA_SECRET_KEY must be set when SHUDARGA_DEBUG is not 1")
-    SECRET_KEY = "insecure-development-key-only-for-debug"
-ALLOWED_HOSTS = os.environ.get("SHUDARGA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+
+def _flag(name: str, default: str = "0") -> bool:
+    return os.environ.get(name, default) == "1"
+
+
+def _list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+# Off unless asked for: a forgotten variable must not show tracebacks and URL lists to visitors.
+DEBUG = _flag("SHUDARGA_DEBUG")
+
+
+def _secret_key() -> str:
+    """The key from SHUDARGA_SECRET_KEY or the file SHUDARGA_SECRET_KEY_FILE names (the demo
+    generates one), a fixed one only with DEBUG. Without a key it stays empty: Django refuses
+    everything that signs, and shudarga.wsgi refuses to start (commands such as migrate or
+    compilemessages still run)."""
+    key = os.environ.get("SHUDARGA_SECRET_KEY", "")
+    key_file = os.environ.get("SHUDARGA_SECRET_KEY_FILE", "")
+    if not key and key_file:
+        key = Path(key_file).read_text(encoding="utf-8").strip()
+    if not key and DEBUG:
+        key = "insecure-development-key-only-for-debug"
+    return key
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = _list("SHUDARGA_ALLOWED_HOSTS", "127.0.0.1,localhost")
+# Behind an HTTPS proxy the login form posts from https://<host>; Django must trust that origin.
+CSRF_TRUSTED_ORIGINS = _list("SHUDARGA_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -24,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver (SHUDARGA_DEBUG=1) serves static files the way gunicorn does: through whitenoise.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "treebeard",
     "simple_history",
@@ -39,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from gunicorn itself, compressed and cached forever under hashed names.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shudarga.accounts.middleware.MongolianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -56,7 +84,8 @@ WSGI_APPLICATION = "shudarga.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The error pages (404.html, 403.html, 500.html) of the whole site.
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -80,6 +109,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests on SQLite run in memory, one database per pytest-xdist worker (named explicitly:
     # pytest-django would otherwise derive a file name from this engine's NAME).
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+    # Several people saving at once: WAL lets readers go on during a write; every transaction
+    # takes the write lock when it begins (IMMEDIATE), so a second writer waits up to
+    # `timeout` seconds instead of failing with "database is locked" when it upgrades a read.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SHUDARGA_SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -118,11 +155,48 @@ SHUDARGA_PUBLISHER = os.environ.get("SHUDARGA_PUBLISHER", "head")
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # collectstatic writes site.<hash>.css and its .gz: a new release never meets a stale cache.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-if not DEBUG:
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Served over HTTPS by a reverse proxy (the default without DEBUG; SHUDARGA_HTTPS=0 for plain
+# HTTP, as the demo on 127.0.0.1 does). The proxy says the scheme in X-Forwarded-Proto.
+HTTPS = _flag("SHUDARGA_HTTPS", "0" if DEBUG else "1")
+# Load balancers ask for the health of each machine over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("SHUDARGA_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SHUDARGA_HSTS_INCLUDE_SUBDOMAINS", "1")
+    SECURE_HSTS_PRELOAD = _flag("SHUDARGA_HSTS_PRELOAD", "1")
+
+# One line per record on stdout (JSON, shudarga.logs): 500s with their traceback
+# (django.request), refused hosts and CSRF failures (django.security), every report
+# transition (shudarga.workflow, INFO).
+LOG_LEVEL = os.environ.get("SHUDARGA_LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "shudarga.logs.JsonFormatter"}},
+    "handlers": {"stdout": {"class": "shudarga.logs.ConsoleHandler", "formatter": "json"}},
+    # One handler, on the root: the named loggers only set levels and propagate to it.
+    "root": {"handlers": ["stdout"], "level": "WARNING"},
+    "loggers": {
+        "django": {"level": LOG_LEVEL},
+        "django.request": {"level": "WARNING"},
+        "django.security": {"level": "WARNING"},
+        "shudarga": {"level": LOG_LEVEL},
+        "shudarga.workflow": {"level": "INFO"},
+    },
+}

@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from shudarga.health import healthz
 from shudarga.web.home import demo_logins
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("account/", include("shudarga.accounts.urls")),
     path(

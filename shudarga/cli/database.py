@@ -25,8 +25,15 @@ def _logs_to_stderr() -> None:
     )]
     for logger in loggers:
         for handler in logger.handlers:
-            if type(handler) is logging.StreamHandler and handler.stream is not sys.stderr:
+            if _console(handler) and handler.stream is not sys.stderr:
                 handler.setStream(sys.stderr)
+
+
+def _console(handler: logging.Handler) -> bool:
+    # shudarga.logs.ConsoleHandler (the settings' one) is a StreamHandler; a log file is not.
+    return isinstance(handler, logging.StreamHandler) and not isinstance(
+        handler, logging.FileHandler
+    )
 
 
 def run(args: argparse.Namespace) -> int:

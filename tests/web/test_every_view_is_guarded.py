@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 pytestmark = pytest.mark.django_db
 
 # Pages a visitor may open without logging in.
-PUBLIC = {"web:home", "login", "logout", "accounts:language"}
+PUBLIC = {"web:home", "login", "logout", "accounts:language", "healthz"}  # healthz: tests/ops
 # Namespaces that check their own credentials: the JSON API answers 401/404 to a visitor
 # without a token instead of sending them to log in (tested in tests/api/).
 # The portal (/open/) is public: it shows published reports only (tested in tests/portal/).

@@ -1,0 +1,21 @@
+"""The settings the test suite runs with: production's (shudarga.settings), plus what tests need.
+
+The suite talks plain HTTP to Django's test client and live server, so the HTTPS-only settings
+of production are off here; tests/ops checks production's own settings in a fresh process.
+"""
+
+from shudarga.settings import *  # noqa: F403
+
+SECRET_KEY = "tests-only-not-a-secret"
+SECURE_PROXY_SSL_HEADER = None
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+# No collectstatic before tests: static files come from the apps' folders, unhashed.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
