@@ -1,9 +1,6 @@
-"""Shared fixtures: documents built in code and named persona users.
+"""Shared fixtures: documents built in code, the fast password hasher, outside tools.
 
-Personas:
-- ``admin`` (Ариунаа, superuser): keeps organizations, users and scales;
-- ``staff`` (Болд, staff of the Independent Authority Against Corruption): sees everything;
-- ``outsider`` (Дорж, a signed-in user with no role anywhere): sees nothing.
+The personas (people, plans, reports) are tests/personas.py, registered here for every test.
 """
 
 from __future__ import annotations
@@ -24,6 +21,8 @@ from shudarga.documents.model import (
 SCORES = (Decimal("100"), Decimal("70"), Decimal("30"), Decimal("0"))
 
 MakeDocument = Callable[..., ReportDocument]
+
+pytest_plugins = ["tests.personas"]
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -96,43 +95,6 @@ def build_document(
 @pytest.fixture
 def make_document() -> MakeDocument:
     return build_document
-
-
-@pytest.fixture
-def admin(django_user_model):
-    return django_user_model.objects.create_superuser(
-        username="ariunaa", email="ariunaa@example.mn", password="not-used"
-    )
-
-
-@pytest.fixture
-def staff(django_user_model):
-    return django_user_model.objects.create_user(
-        username="bold", email="bold@iaac.example.mn", password="not-used", is_staff=True
-    )
-
-
-@pytest.fixture
-def outsider(django_user_model):
-    return django_user_model.objects.create_user(
-        username="dorj", email="dorj@example.mn", password="not-used"
-    )
-
-
-@pytest.fixture
-def khujirt(db):
-    """Хужирт сумын Засаг даргын Тамгын газар under Өвөрхангай аймаг, Хужирт сум."""
-    from shudarga.orgs.models import Organization
-    from shudarga.orgs.services import organization_get_or_create_path
-
-    return organization_get_or_create_path(
-        path=[
-            ("Монгол Улс", Organization.Kind.COUNTRY),
-            ("Өвөрхангай", Organization.Kind.AIMAG),
-            ("Хужирт", Organization.Kind.SOUM),
-            ("Хужирт сумын Засаг даргын Тамгын газар", Organization.Kind.ORGANIZATION),
-        ]
-    )
 
 
 def require_tool(name: str) -> str:

@@ -19,7 +19,7 @@ from shudarga.plans.models import Plan, Report, ReportPublication
 from shudarga.plans.reporting import report_start
 from shudarga.plans.selectors import report_document
 from shudarga.plans.summaries import summary_refresh
-from tests.reporting_support import make_plan
+from tests.personas import make_plan
 
 
 def set_status(report: Report, status: str) -> Report:

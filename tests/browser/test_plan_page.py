@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from shudarga.plans.models import Measure, Plan, PlanEvent
-from tests.plan_support import build_plan, member
+from tests.personas import build_plan, member
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from shudarga.plans.models import MeasureResult
 from shudarga.plans.reporting import report_start
-from tests.reporting_support import EXE, PDF, evidence_root, make_plan, member  # noqa: F401
+from tests.personas import EXE, PDF, make_plan, member
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,7 +23,7 @@ def log_in(page, live_server, user) -> None:
     ])
 
 
-def test_the_sheet_saves_in_place_and_the_results_follow(page, live_server, khujirt, django_user_model, evidence_root, tmp_path):  # noqa: F811
+def test_the_sheet_saves_in_place_and_the_results_follow(page, live_server, khujirt, django_user_model, evidence_root, tmp_path):
     officer = member(django_user_model, khujirt, "oyunchimeg", "Оюунчимэг", "officer")
     report = report_start(user=officer, plan=make_plan(khujirt), period="annual")
     first, second = list(report.results.order_by("pk"))[:2]

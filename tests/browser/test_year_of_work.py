@@ -13,7 +13,7 @@ from shudarga.demo.load import SEED
 from shudarga.documents.readers import read_bytes
 from shudarga.orgs.models import Membership
 from shudarga.plans.models import Evidence, Plan, Report
-from tests.reporting_support import PDF, evidence_root  # noqa: F401
+from tests.personas import PDF
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "Хужирт-2024-нууц"
@@ -39,7 +39,7 @@ def log_out(page) -> None:
 
 
 def test_a_year_of_work_in_mongolian_then_the_report_in_english(
-    page, khujirt, django_user_model, evidence_root, tmp_path  # noqa: F811
+    page, khujirt, django_user_model, evidence_root, tmp_path
 ):
     person(django_user_model, khujirt, "oyunchimeg", "officer")
     person(django_user_model, khujirt, "batbayar", "head")

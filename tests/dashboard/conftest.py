@@ -17,7 +17,7 @@ import pytest
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
 from shudarga.orgs.services import organization_create
 from shudarga.plans.models import Plan, Report, ReportingCalendar, ReportSummary
-from tests.reporting_support import government_scale
+from tests.personas import government_scale
 
 ORG = Organization.Kind.ORGANIZATION
 YEAR = 2025

@@ -11,7 +11,7 @@ from django.urls import reverse
 from shudarga.orgs.models import Organization, ReviewerAssignment
 from shudarga.plans.models import Plan, Report, ReportingCalendar, ReportSummary
 from tests.dashboard.conftest import YEAR, add_reports, build_world
-from tests.reporting_support import client_for
+from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
 URL = reverse("web:dashboard")

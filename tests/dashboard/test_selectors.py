@@ -13,7 +13,7 @@ from shudarga.plans import dashboard as d
 from shudarga.plans.models import MeasureResult, Report
 from shudarga.plans.reporting import report_start
 from tests.dashboard.conftest import YEAR, add_reports
-from tests.reporting_support import make_plan
+from tests.personas import make_plan
 
 pytestmark = pytest.mark.django_db
 ANNUAL = Report.Period.ANNUAL

@@ -28,7 +28,7 @@ from django.db import connection
 from shudarga.api.tokens import token_create
 from shudarga.plans.reporting import report_start
 from tests.ops.server import gunicorn, production_env
-from tests.reporting_support import make_plan
+from tests.personas import make_plan
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

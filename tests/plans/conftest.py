@@ -1,18 +1,6 @@
 """Fixtures of the plans tests. Add only: several engineers add fixtures here."""
 import pytest
 
-from tests.reporting_support import (  # noqa: F401  (fixtures)
-    evidence_root,
-    head,
-    officer,
-    other_office,
-    plan,
-    report,
-    results,
-    rival,
-    viewer,
-)
-
 
 @pytest.fixture(autouse=True)
 def _english_messages():

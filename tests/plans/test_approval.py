@@ -19,16 +19,7 @@ from shudarga.plans.errors import (
 )
 from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, PlanEvent, Report
 from shudarga.plans.services import report_import_document
-from tests.plan_support import (  # noqa: F401  (fixtures)
-    build_plan,
-    fixture_draft,
-    fixture_head,
-    fixture_officer,
-    fixture_other_office,
-    fixture_rival,
-    fixture_viewer,
-    numbers,
-)
+from tests.personas import build_plan, numbers
 
 pytestmark = pytest.mark.django_db
 

@@ -17,16 +17,7 @@ from shudarga.plans.errors import (
 )
 from shudarga.plans.models import Measure, Objective, Plan
 from shudarga.plans.services import report_import_document
-from tests.plan_support import (  # noqa: F401  (fixtures)
-    fixture_draft,
-    fixture_head,
-    fixture_officer,
-    fixture_other_office,
-    fixture_rival,
-    fixture_viewer,
-    numbers,
-    texts,
-)
+from tests.personas import numbers, texts
 
 pytestmark = pytest.mark.django_db
 

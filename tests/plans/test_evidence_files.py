@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from shudarga.plans.errors import EvidenceRejectedError, ReportLockedError
 from shudarga.plans.models import Evidence, Report
 from shudarga.plans.reporting import evidence_add_file, evidence_add_link, evidence_remove
-from tests.reporting_support import EXE, JPEG, PDF, PNG, office_package
+from tests.personas import EXE, JPEG, PDF, PNG, office_package
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_root")]
 

@@ -16,7 +16,7 @@ from shudarga.plans.errors import (
 )
 from shudarga.plans.models import MeasureResult, Plan, Report, ReportEvent
 from shudarga.plans.reporting import report_start, result_update
-from tests.reporting_support import make_plan
+from tests.personas import make_plan
 
 pytestmark = pytest.mark.django_db
 

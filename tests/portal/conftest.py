@@ -8,8 +8,8 @@ import pytest
 from shudarga.orgs.models import Organization
 from shudarga.orgs.services import organization_get_or_create_path
 from shudarga.plans.models import Report
+from tests.personas import make_plan
 from tests.portal.support import publication_make, report_with_results
-from tests.reporting_support import make_plan
 
 UNPUBLISHED = (
     (2025, "half_year", Report.Status.SUBMITTED),

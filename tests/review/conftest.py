@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (the fixtures imported below are arguments of the ones defined here)
+
 """Fixtures of the review tests: a submitted Khujirt report and reviewers of two aimags.
 
 - ``reviewer`` (Туяа, Өвөрхангай aimag governor's office): reviews Khujirt;
@@ -15,16 +15,6 @@ from shudarga.orgs.models import Organization, ReviewerAssignment
 from shudarga.orgs.services import organization_get_or_create_path
 from shudarga.plans.reporting import result_update
 from shudarga.plans.workflow import report_submit
-from tests.reporting_support import (  # noqa: F401  (fixtures)
-    head,
-    officer,
-    other_office,
-    plan,
-    report,
-    results,
-    rival,
-    viewer,
-)
 
 SELF = {"1.1": Decimal("100"), "1.2": Decimal("70"), "2.1": Decimal("100"), "2.2": None}
 

@@ -27,7 +27,7 @@ from shudarga.plans.publication import report_publish
 from shudarga.plans.review import review_score
 from shudarga.plans.workflow import report_accept
 from tests.conftest import require_tool
-from tests.reporting_support import client_for
+from tests.personas import client_for
 from tests.review.conftest import by_number
 
 pytestmark = pytest.mark.django_db

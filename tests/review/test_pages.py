@@ -14,7 +14,7 @@ from shudarga.orgs.services import organization_get_or_create_path
 from shudarga.plans.models import MeasureResult, Report, ReportingCalendar, ReportPublication
 from shudarga.plans.reminders import reporting_gaps
 from shudarga.plans.summaries import summary_refresh
-from tests.reporting_support import client_for, make_plan
+from tests.personas import client_for, make_plan
 from tests.review.conftest import by_number
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from shudarga.plans.models import Evidence, Report
 from shudarga.plans.reporting import evidence_add_file
-from tests.reporting_support import EXE, HTMX, JPEG, PDF, PNG, client_for, office_package
+from tests.personas import EXE, HTMX, JPEG, PDF, PNG, client_for, office_package
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_root")]
 

@@ -6,16 +6,7 @@ import pytest
 from django.urls import reverse
 
 from shudarga.plans.models import Plan, PlanEvent, Report
-from tests.plan_support import (  # noqa: F401  (fixtures)
-    HTMX,
-    client_for,
-    fixture_draft,
-    fixture_head,
-    fixture_officer,
-    fixture_other_office,
-    fixture_rival,
-    fixture_viewer,
-)
+from tests.personas import HTMX, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +82,7 @@ def test_with_htmx_approving_reloads_the_page(draft, head):
 
 
 def test_an_empty_plan_is_not_approved(khujirt, head):
-    from tests.plan_support import build_plan
+    from tests.personas import build_plan
 
     plan = build_plan(khujirt, objectives=0)
     client = client_for(head)

@@ -12,16 +12,7 @@ from shudarga.documents import jsonform
 from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, Report
 from shudarga.plans.services import report_import_document
 from shudarga.web.plan_create_views import SESSION_KEY
-from tests.plan_support import (  # noqa: F401  (fixtures)
-    build_plan,
-    client_for,
-    fixture_draft,
-    fixture_head,
-    fixture_officer,
-    fixture_other_office,
-    fixture_rival,
-    fixture_viewer,
-)
+from tests.personas import build_plan, client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -8,13 +8,7 @@ from django.urls import reverse
 from shudarga.documents import jsonform, writers
 from shudarga.plans.selectors import plan_document
 from shudarga.plans.services import report_import_document
-from tests.plan_support import (  # noqa: F401  (fixtures)
-    client_for,
-    fixture_draft,
-    fixture_other_office,
-    fixture_rival,
-    fixture_viewer,
-)
+from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -11,19 +11,7 @@ from django.urls import reverse
 
 from shudarga.plans.models import Measure, Objective, Plan
 from shudarga.plans.services import report_import_document
-from tests.plan_support import (  # noqa: F401  (fixtures)
-    HTMX,
-    build_plan,
-    client_for,
-    fixture_draft,
-    fixture_head,
-    fixture_officer,
-    fixture_other_office,
-    fixture_rival,
-    fixture_viewer,
-    numbers,
-    texts,
-)
+from tests.personas import HTMX, build_plan, client_for, numbers, texts
 
 pytestmark = pytest.mark.django_db
 

@@ -8,15 +8,7 @@ from django.urls import reverse
 from shudarga.plans import approval, editing
 from shudarga.plans.editing import MeasureValues
 from shudarga.plans.models import Measure
-from tests.plan_support import (  # noqa: F401  (fixtures)
-    client_for,
-    fixture_draft,
-    fixture_head,
-    fixture_officer,
-    fixture_other_office,
-    fixture_rival,
-    fixture_viewer,
-)
+from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

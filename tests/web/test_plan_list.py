@@ -10,17 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from shudarga.orgs.models import Membership
 from shudarga.plans.models import Plan, Report
 from shudarga.plans.services import report_import_document
-from tests.plan_support import (  # noqa: F401  (fixtures)
-    build_plan,
-    client_for,
-    fixture_draft,
-    fixture_head,
-    fixture_officer,
-    fixture_other_office,
-    fixture_rival,
-    fixture_viewer,
-    member,
-)
+from tests.personas import build_plan, client_for, member
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from shudarga.plans.models import MeasureResult, Plan, Report
 from shudarga.plans.reporting import evidence_add_link, report_start, result_update
-from tests.reporting_support import HTMX, client_for, make_plan, result_data
+from tests.personas import HTMX, client_for, make_plan, result_data
 
 pytestmark = pytest.mark.django_db
 

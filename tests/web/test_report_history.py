@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from shudarga.plans.models import Evidence
-from tests.reporting_support import PDF, client_for, result_data
+from tests.personas import PDF, client_for, result_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_root")]
 

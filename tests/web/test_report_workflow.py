@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from shudarga.plans.models import MeasureResult, Report
 from shudarga.plans.workflow import report_return, report_submit
-from tests.reporting_support import client_for, result_data
+from tests.personas import client_for, result_data
 
 pytestmark = pytest.mark.django_db
 
