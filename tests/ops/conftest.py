@@ -1,2 +1,0 @@
-"""Fixtures of the operations tests: the offices and officers of tests/reporting_support."""
-
