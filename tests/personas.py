@@ -29,8 +29,8 @@ from simple_history.utils import bulk_create_with_history
 
 from shudarga.orgs.models import Membership, Organization
 from shudarga.plans.models import Measure, Objective, Plan, evidence_storage
-from shudarga.plans.reporting import report_start
-from shudarga.plans.selectors import scale_default
+from shudarga.plans.reports.documents import scale_default
+from shudarga.plans.reports.filling import report_start
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

@@ -1,4 +1,4 @@
-"""Read endpoints. Every lookup goes through api.selectors (orgs.access plus the public)."""
+"""Read endpoints. Every lookup goes through api.selectors (access plus the public)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from shudarga.api.selectors import (
 )
 from shudarga.documents import jsonform
 from shudarga.plans.models import MeasureResult
-from shudarga.plans.selectors import report_document
+from shudarga.plans.reports.documents import report_document
 
 router = Router()
 
@@ -87,7 +87,7 @@ def report_list(request, query: Query[s.ReportFilter]):
 def report_detail(request, report_id: Id):
     """The report as a "shudarga.report/1" document (docs/format.md).
 
-    A report the user sees by orgs.access is read as it is now; otherwise (the public) the
+    A report the user sees by access is read as it is now; otherwise (the public) the
     current published version is returned, frozen as it was published.
     """
     from shudarga.api.api import dumps
@@ -107,7 +107,7 @@ def report_detail(request, report_id: Id):
     response={200: list[s.ResultOut], **NOT_FOUND, **READ}, tags=["read"],
 )
 def report_results(request, report_id: Id):
-    """The measure results of a report the user sees by orgs.access (token needed): ids and
+    """The measure results of a report the user sees by access (token needed): ids and
     versions for ``PUT /results/{id}``."""
     report = _found(api_reports_private(user=request.auth).filter(pk=report_id).first())
     return list(

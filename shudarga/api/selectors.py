@@ -1,9 +1,9 @@
-"""What the API may show a caller: orgs.access's "public or visible" rule, and the lists
+"""What the API may show a caller: access's "public or visible" rule, and the lists
 built on it.
 
 Without a token (an anonymous user) the caller sees published reports only
 (``reports_public()``), the plans and organizations of those reports and their summary rows.
-With a token the caller sees, in addition, everything ``orgs.access`` lets that user VIEW.
+With a token the caller sees, in addition, everything ``shudarga.access`` lets that user VIEW.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from shudarga.orgs.access import (
+from shudarga.access import (
     Action,
     organizations_public_or_visible,
     plans_public_or_visible,
@@ -21,10 +21,10 @@ from shudarga.orgs.access import (
 )
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import Plan, Report, ReportPublication, ReportSummary
-from shudarga.plans.selectors import report_list
+from shudarga.plans.reports.selectors import report_list
 
 if TYPE_CHECKING:
-    from shudarga.orgs.access import User
+    from shudarga.access import User
 
 
 def api_reports(*, user: User) -> QuerySet[Report]:
@@ -32,7 +32,7 @@ def api_reports(*, user: User) -> QuerySet[Report]:
 
 
 def api_reports_private(*, user: User) -> QuerySet[Report]:
-    """The reports the user sees in full (live results), by orgs.access alone."""
+    """The reports the user sees in full (live results), by access alone."""
     return reports_for(user, Action.VIEW)
 
 

@@ -1,9 +1,10 @@
 """Workflow endpoints: submit, review scores, return, accept, publish and correct a report.
 
-The same services as the pages (plans.workflow, plans.review, plans.publication), so the
-same state machine (plans.transitions) and the same orgs.access checks: what the user cannot
-see is 404, what they see but may not do is 403, a step the report's state does not allow
-is 409 "locked", a report with unscored measures is 409 "unscored", a missing reason 422.
+The same services as the pages (plans.reports.workflow, plans.review.scoring,
+plans.review.publication), so the same state machine (plans.reports.transitions) and the
+same shudarga.access checks: what the user cannot see is 404, what they see but may not do
+is 403, a step the report's state does not allow is 409 "locked", a report with unscored
+measures is 409 "unscored", a missing reason 422.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from __future__ import annotations
 from django.http import Http404
 from ninja import Router, Status
 
+from shudarga.access import Action, reports_for
 from shudarga.api import schemas as s
 from shudarga.api.api import TokenAuth
 from shudarga.api.schemas import Id
-from shudarga.orgs.access import Action, reports_for
 from shudarga.plans.models import MeasureResult, Report, ReportEvent
-from shudarga.plans.publication import publication_correct, report_publish
-from shudarga.plans.review import review_score
-from shudarga.plans.workflow import report_accept, report_return, report_submit
+from shudarga.plans.reports.workflow import report_accept, report_return, report_submit
+from shudarga.plans.review.publication import publication_correct, report_publish
+from shudarga.plans.review.scoring import review_score
 
 router = Router(auth=TokenAuth(), tags=["workflow"])
 

@@ -1,7 +1,7 @@
 """Write endpoints: an organization's own draft plan and its draft or returned report.
 
-Only through the services (plans.editing, plans.reporting), which check orgs.access and the
-plan's or report's state. What the user cannot even see is 404; what they see but may not
+Only through the services (plans.planning.editing, plans.reports.filling), which check access
+and the plan's or report's state. What the user cannot even see is 404; what they see but may not
 change is 403; a locked plan or report is 409 "locked"; a stale version is 409
 "version_conflict" with the stored values.
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 from django.http import Http404
 from ninja import Router, Status
 
+from shudarga.access import Action, plans_for, reports_for
 from shudarga.api import schemas as s
 from shudarga.api.api import TokenAuth
 from shudarga.api.schemas import Id
-from shudarga.orgs.access import Action, plans_for, reports_for
 from shudarga.plans import errors
-from shudarga.plans.editing import MeasureValues, measure_add, measure_update
 from shudarga.plans.models import Measure, MeasureResult, Objective
-from shudarga.plans.reporting import result_update
+from shudarga.plans.planning.editing import MeasureValues, measure_add, measure_update
+from shudarga.plans.reports.filling import result_update
 
 router = Router(auth=TokenAuth(), tags=["write"])
 

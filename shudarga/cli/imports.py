@@ -19,8 +19,8 @@ from shudarga.documents.model import ReportDocument
 from shudarga.documents.readers import read_bytes
 from shudarga.documents.scoring import score_document
 from shudarga.documents.sources import Source, is_report_archive, sources_at
-from shudarga.plans.importing import ImportRefused, document_import
 from shudarga.plans.models import Report
+from shudarga.plans.reports.importing import ImportRefused, document_import
 
 EXIT_SOME_REFUSED = 1
 EXIT_REFUSED = 2

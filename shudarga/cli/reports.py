@@ -14,7 +14,8 @@ from shudarga.documents.model import Period, ReportDocument
 from shudarga.documents.scoring import score_document
 from shudarga.documents.writers import file_name, write
 from shudarga.plans.models import Report
-from shudarga.plans.selectors import report_document, report_list, report_totals
+from shudarga.plans.reports.documents import report_document
+from shudarga.plans.reports.selectors import report_list, report_totals
 
 
 def _stored(report_id: int) -> tuple[Report, ReportDocument]:

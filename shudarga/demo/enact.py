@@ -26,13 +26,13 @@ from shudarga.demo.story import (
 )
 from shudarga.documents import model as doc
 from shudarga.orgs.models import Organization
-from shudarga.plans.approval import plan_approve, plan_import_document
 from shudarga.plans.models import MeasureResult, Plan, Report
-from shudarga.plans.publication import publication_correct, report_publish, user_may_publish
-from shudarga.plans.reporting import evidence_add_link, report_start, result_update
-from shudarga.plans.review import review_score
-from shudarga.plans.services import report_import_document
-from shudarga.plans.workflow import report_accept, report_return, report_submit
+from shudarga.plans.planning.approval import plan_approve, plan_import_document
+from shudarga.plans.reports.filling import evidence_add_link, report_start, result_update
+from shudarga.plans.reports.storing import report_import_document
+from shudarga.plans.reports.workflow import report_accept, report_return, report_submit
+from shudarga.plans.review.publication import publication_correct, report_publish, user_may_publish
+from shudarga.plans.review.scoring import review_score
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser

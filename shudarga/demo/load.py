@@ -24,9 +24,9 @@ from shudarga.demo import (
 from shudarga.documents.readers import read_path
 from shudarga.orgs.models import Membership, Organization
 from shudarga.orgs.services import organization_get_or_create_path
-from shudarga.plans.approval import plan_approve
 from shudarga.plans.models import Plan, Report
-from shudarga.plans.services import report_import_document
+from shudarga.plans.planning.approval import plan_approve
+from shudarga.plans.reports.storing import report_import_document
 
 SEED = Path(__file__).with_name("khujirt-2024-anticorruption-report.txt")
 KHUJIRT_PATH = (

@@ -50,7 +50,7 @@ class Membership(models.Model):
 
     officer (мэргэжилтэн) writes the plan and the reports; head (дарга) also approves the plan
     and signs off and submits reports; viewer (харагч) reads. What each role may do is decided
-    in ``orgs.access``, nowhere else.
+    in ``shudarga.access``, nowhere else.
     """
 
     class Role(models.TextChoices):

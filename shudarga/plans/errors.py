@@ -4,7 +4,8 @@
 - ``PlanActionRefused`` and its kin: a plan change its state does not allow; each carries a
   message in the language active when it is shown (``str(error)``).
 - ``ReportLockedError``, ``ReasonRequiredError``, ``UnscoredMeasuresError``: a report step or
-  change its state does not allow (plans.transitions, plans.reporting, plans.review).
+  change its state does not allow (plans.reports.transitions, plans.reports.filling,
+  plans.review.scoring).
 - ``ConflictError``: the row changed since the person read it (``version``); the measure's and
   the result's carry the stored values so a page can show both.
 - ``ResultValueError``, ``EvidenceRejectedError``: a value or a file is not allowed.
@@ -22,8 +23,8 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from django.utils.functional import Promise
 
-    from shudarga.plans.editing import MeasureValues
     from shudarga.plans.models import MeasureResult, Report
+    from shudarga.plans.planning.editing import MeasureValues
 
 
 class ConflictError(Exception):

@@ -205,7 +205,7 @@ class Report(models.Model):
         ACCEPTED = "accepted", pgettext_lazy("report status", "Accepted")
         PUBLISHED = "published", pgettext_lazy("report status", "Published")
 
-    # The groups of states, defined here once; the steps between them are plans.transitions.
+    # The groups of states, defined here once; the steps between them are plans.reports.transitions.
     # The organization fills the report in.
     EDITABLE = (Status.DRAFT, Status.RETURNED)
     # A reviewer scores it, returns it or accepts it.
@@ -304,8 +304,8 @@ class PlanEvent(models.Model):
 class ReportEvent(models.Model):
     """A step of a report's workflow (from → to), who took it, when, and why where needed.
 
-    Written only by ``plans.transitions``. ``by`` is empty for an import from the command line
-    (the server's operator, who has no account)."""
+    Written only by ``plans.reports.transitions``. ``by`` is empty for an import from the
+    command line (the server's operator, who has no account)."""
 
     class Step(models.TextChoices):
         START = "start", pgettext_lazy("report step", "Started")
@@ -431,8 +431,8 @@ class ReportingCalendar(models.Model):
 class ReportSummary(models.Model):
     """One row per (organization, plan, period) that dashboards read instead of scanning results.
 
-    Kept up to date by ``plans.summaries.summary_refresh`` in the same transaction as every
-    change of a score, a review or a report's state.
+    Kept up to date by ``plans.analytics.summaries.summary_refresh`` in the same transaction as
+    every change of a score, a review or a report's state.
     """
 
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="summary")

@@ -1,6 +1,6 @@
 """Reads of the public portal: only what citizens may see.
 
-Everything here starts from ``orgs.access.reports_public()`` (published reports with a current
+Everything here starts from ``access.reports_public()`` (published reports with a current
 publication) and reads the FROZEN publication documents, never the live results: a report
 being corrected after publication keeps showing what was published.
 """
@@ -15,11 +15,11 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from shudarga.access import reports_public
 from shudarga.documents.jsonform import document_from_dict, measure_review
 from shudarga.documents.model import ReportDocument
 from shudarga.documents.scoring import ReportScore, exact_value, score_document
 from shudarga.documents.textnorm import fold
-from shudarga.orgs.access import reports_public
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import ReportPublication
 

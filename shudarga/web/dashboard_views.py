@@ -7,7 +7,7 @@ them, which is not a secret); an anonymous visitor is sent to log in.
 
 Every chart is drawn on the server as inline SVG and stands beside a table with the same
 numbers; each table downloads as CSV (UTF-8 with a BOM, so spreadsheet programs read the
-Cyrillic) with ``?format=csv&table=<name>``. The numbers come from ``plans.dashboard``.
+Cyrillic) with ``?format=csv&table=<name>``. The numbers come from ``plans.analytics.dashboard``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from shudarga.orgs.models import Organization
-from shudarga.plans import dashboard as selectors
+from shudarga.plans.analytics import dashboard as selectors
 from shudarga.plans.models import Report
 from shudarga.web import charts
 

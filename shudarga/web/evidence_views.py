@@ -1,7 +1,7 @@
 """Evidence of a measure's result: attach files and links, remove them, download a file.
 
 Files live in the evidence store (settings.EVIDENCE_ROOT), outside every folder the web
-server serves; the only way to a file is ``evidence_download``, which asks ``orgs.access``
+server serves; the only way to a file is ``evidence_download``, which asks ``shudarga.access``
 first (outsiders get a 404) and sends the file as an attachment that browsers must not sniff.
 """
 
@@ -17,11 +17,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from shudarga.orgs.access import Action, reports_for, user_may
+from shudarga.access import Action, reports_for, user_may
 from shudarga.plans.errors import EvidenceRejectedError, ReportLockedError
 from shudarga.plans.models import Evidence, MeasureResult, Report
-from shudarga.plans.reporting import evidence_add_file, evidence_add_link, evidence_remove
-from shudarga.plans.selectors import report_sheet_result
+from shudarga.plans.reports.filling import evidence_add_file, evidence_add_link, evidence_remove
+from shudarga.plans.reports.selectors import report_sheet_result
 from shudarga.web.report_sheet import block_for, is_htmx, permissions_for
 from shudarga.web.report_views import edit_url
 

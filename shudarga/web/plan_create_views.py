@@ -22,16 +22,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from shudarga.access import Action, organizations_for
 from shudarga.documents import jsonform
 from shudarga.documents.errors import ReadError
 from shudarga.documents.messages import MESSAGES, message
 from shudarga.documents.model import MeasureEntry, ObjectiveEntry, ReportDocument
 from shudarga.documents.readers import MAX_FILE_BYTES, read_bytes
-from shudarga.orgs.access import Action, organizations_for
 from shudarga.orgs.models import Organization
-from shudarga.plans import approval
 from shudarga.plans.errors import DocumentValueError, PlanActionRefused
 from shudarga.plans.models import Plan
+from shudarga.plans.planning import approval
 from shudarga.web.plan_forms import PlanCreateForm
 from shudarga.web.plan_views import plan_url
 

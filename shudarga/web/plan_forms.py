@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from shudarga.documents.readers.cells import parse_amount
-from shudarga.plans.approval import YEAR_MAX, YEAR_MIN
-from shudarga.plans.editing import MeasureValues
+from shudarga.plans.planning.approval import YEAR_MAX, YEAR_MIN
+from shudarga.plans.planning.editing import MeasureValues
 from shudarga.web.templatetags.plan_format import amount_text
 
 _SPACES = str.maketrans({"\u202f": " ", "\u2009": " ", "\u00a0": " "})

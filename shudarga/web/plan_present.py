@@ -9,8 +9,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from shudarga.plans.editing import MEASURE_FIELDS, MeasureValues
-from shudarga.plans.plan_selectors import Change
+from shudarga.plans.planning.editing import MEASURE_FIELDS, MeasureValues
+from shudarga.plans.planning.selectors import Change
 from shudarga.web.templatetags.plan_format import amount_text
 
 FIELD_LABELS = {

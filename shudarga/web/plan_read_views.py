@@ -1,5 +1,5 @@
 """Reading a plan beyond its page: the history of its changes and its official table in every
-format we write. Anyone who may see the plan (``orgs.access.plans_for``) may do both; others
+format we write. Anyone who may see the plan (``access.plans_for``) may do both; others
 get a 404."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from shudarga.documents import writers
-from shudarga.plans.plan_selectors import plan_events, plan_history
-from shudarga.plans.selectors import plan_document
+from shudarga.plans.planning.selectors import plan_events, plan_history
+from shudarga.plans.reports.documents import plan_document
 from shudarga.web.plan_present import history_rows
 from shudarga.web.plan_views import visible_plan
 

@@ -1,7 +1,7 @@
 """Plan pages: the list, one plan with its objectives and measures edited in place, approval,
 history and downloads. Creating a plan (empty, copied, imported) is plan_create_views.py.
 
-Every page first finds the plan among those the user may see (``orgs.access.plans_for``):
+Every page first finds the plan among those the user may see (``access.plans_for``):
 outside that set it is a 404. A change needs EDIT (or APPROVE) in the plan's organization,
 asked here before a form is even read and again by the service: a viewer gets a 403 and
 nothing changes. The services refuse changes to an approved plan.
@@ -24,12 +24,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from shudarga.orgs.access import Action, plans_for, user_may
-from shudarga.plans import approval, editing
-from shudarga.plans.editing import MeasureValues
+from shudarga.access import Action, plans_for, user_may
 from shudarga.plans.errors import MeasureConflictError, PlanActionRefused, PlanLockedError
 from shudarga.plans.models import Measure, Objective, Plan
-from shudarga.plans.plan_selectors import plan_list_groups, plan_view
+from shudarga.plans.planning import approval, editing
+from shudarga.plans.planning.editing import MeasureValues
+from shudarga.plans.planning.selectors import plan_list_groups, plan_view
 from shudarga.web.plan_forms import MeasureEditForm, MeasureForm, ObjectiveForm, ReopenForm
 from shudarga.web.plan_present import conflict_rows
 from shudarga.web.views import DOWNLOAD_FORMATS

@@ -1,7 +1,7 @@
 """Forms of the report sheet: one measure's result, the reason of a return.
 
 The forms only read what was typed; the rules (scale levels, locks, versions) are the
-services' (plans.reporting, plans.workflow).
+services' (plans.reports.filling, plans.reports.workflow).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Shapes the report sheet (plans.selectors.report_sheet) for its templates.
+"""Shapes the report sheet (plans.reports.selectors.report_sheet) for its templates.
 
 A measure is shown as a ``MeasureBlock``: its stored result, the form to change it (when the
 user may), and what the last attempt to save it left to say (saved, a conflict with both
@@ -16,10 +16,10 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from shudarga.orgs.access import Action, user_may
+from shudarga.access import Action, user_may
 from shudarga.plans.models import MeasureResult, Report, Scale, ScaleLevel
-from shudarga.plans.selectors import ReportSheet, result_state
-from shudarga.plans.transitions import Step, step_allowed
+from shudarga.plans.reports.selectors import ReportSheet, result_state
+from shudarga.plans.reports.transitions import Step, step_allowed
 from shudarga.web.report_forms import ResultForm, level_label, plain_score
 
 

@@ -1,8 +1,8 @@
 """Pages that fill in a report: start it, save each measure, submit, return, see its history.
 
-Every page first finds the report among those the user may see (``orgs.access``): outside
-that set it is a 404. A change then goes through a service (plans.reporting,
-plans.workflow), which checks the user's role again and the report's state: a viewer, or an
+Every page first finds the report among those the user may see (``shudarga.access``): outside
+that set it is a 404. A change then goes through a service (plans.reports.filling,
+plans.reports.workflow), which checks the user's role again and the report's state: a viewer, or an
 officer trying to submit, gets a 403 and nothing changes.
 
 Each form is a plain POST answered by a redirect (or, when the input needs another look,
@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from shudarga.orgs.access import plans_for, reports_for
+from shudarga.access import plans_for, reports_for
 from shudarga.plans.errors import (
     PlanNotApprovedError,
     ReportExistsError,
@@ -36,9 +36,9 @@ from shudarga.plans.errors import (
     UnscoredMeasuresError,
 )
 from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.reporting import report_start as start_service
-from shudarga.plans.reporting import result_update
-from shudarga.plans.selectors import (
+from shudarga.plans.reports.filling import report_start as start_service
+from shudarga.plans.reports.filling import result_update
+from shudarga.plans.reports.selectors import (
     report_changes,
     report_events,
     report_last_return,
@@ -46,7 +46,7 @@ from shudarga.plans.selectors import (
     report_sheet,
     report_sheet_result,
 )
-from shudarga.plans.workflow import report_submit as submit_service
+from shudarga.plans.reports.workflow import report_submit as submit_service
 from shudarga.web.report_forms import plain_score
 from shudarga.web.report_sheet import (
     MeasureBlock,

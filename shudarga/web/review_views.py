@@ -1,9 +1,10 @@
 """The reviewer's pages: the inbox, a report's review (scores, accept, return), reminders;
 publishing an accepted report and correcting a published one.
 
-A report is found among those the user may REVIEW (``orgs.access``), else 404; every change
-goes through a service (plans.review, plans.workflow, plans.publication), which checks the
-permission and the report's state again. Every form is a plain POST answered by a redirect.
+A report is found among those the user may REVIEW (``shudarga.access``), else 404; every change
+goes through a service (plans.review.scoring, plans.reports.workflow,
+plans.review.publication), which checks the permission and the report's state again. Every
+form is a plain POST answered by a redirect.
 """
 
 from __future__ import annotations
@@ -19,20 +20,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from shudarga.access import Action, organizations_for, reports_for
 from shudarga.documents.scoring import format_value
-from shudarga.orgs.access import Action, organizations_for, reports_for
 from shudarga.orgs.models import Organization
+from shudarga.plans.analytics.reminders import reporting_gaps
 from shudarga.plans.errors import ReasonRequiredError, ReportLockedError, ResultValueError
 from shudarga.plans.models import Report, ReportSummary
-from shudarga.plans.publication import (
+from shudarga.plans.reports.selectors import report_sheet
+from shudarga.plans.reports.transitions import Step, step_allowed, step_open
+from shudarga.plans.reports.workflow import report_accept, report_return
+from shudarga.plans.review.publication import (
     publication_correct,
     publications_of,
     report_publish,
     user_may_publish,
 )
-from shudarga.plans.reminders import reporting_gaps
-from shudarga.plans.review import review_score as review_score_service
-from shudarga.plans.review_selectors import (
+from shudarga.plans.review.scoring import review_score as review_score_service
+from shudarga.plans.review.selectors import (
     INBOX_STATES,
     InboxFilters,
     inbox_aimags,
@@ -40,9 +44,6 @@ from shudarga.plans.review_selectors import (
     inbox_years,
     with_display,
 )
-from shudarga.plans.selectors import report_sheet
-from shudarga.plans.transitions import Step, step_allowed, step_open
-from shudarga.plans.workflow import report_accept, report_return
 from shudarga.web.review_forms import CorrectionForm, ReasonForm, review_form_for
 
 PER_PAGE = 50

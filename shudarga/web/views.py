@@ -1,6 +1,6 @@
 """Pages of the organization workspace: the list of reports and one report as the official table.
 
-Every page asks ``orgs.access`` what the user may see; a report outside that set is a 404, so
+Every page asks ``shudarga.access`` what the user may see; a report outside that set is a 404, so
 an outsider cannot even learn that it exists.
 """
 
@@ -11,10 +11,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from shudarga.access import reports_visible_to
 from shudarga.documents import writers
 from shudarga.documents.scoring import score_document
-from shudarga.orgs.access import reports_visible_to
-from shudarga.plans.selectors import report_document, report_list, report_totals
+from shudarga.plans.reports.documents import report_document
+from shudarga.plans.reports.selectors import report_list, report_totals
 from shudarga.web.presenters import report_table
 from shudarga.web.report_views import report_workflow_context
 

@@ -15,10 +15,10 @@ from django.test import Client
 
 from shudarga.api.tokens import token_create
 from shudarga.documents import jsonform
+from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.models import Plan, Report, ReportPublication
-from shudarga.plans.reporting import report_start
-from shudarga.plans.selectors import report_document
-from shudarga.plans.summaries import summary_refresh
+from shudarga.plans.reports.documents import report_document
+from shudarga.plans.reports.filling import report_start
 from tests.personas import make_plan
 
 

@@ -1,4 +1,4 @@
-"""Who reads what: the public sees published reports only; a token adds orgs.access."""
+"""Who reads what: the public sees published reports only; a token adds access."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from shudarga.plans.models import MeasureResult
-from shudarga.plans.reporting import report_start
+from shudarga.plans.reports.filling import report_start
 from tests.personas import EXE, PDF, make_plan, member
 
 pytestmark = pytest.mark.django_db(transaction=True)

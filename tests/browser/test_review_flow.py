@@ -12,10 +12,10 @@ from django.urls import reverse
 
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
 from shudarga.orgs.services import organization_get_or_create_path
-from shudarga.plans.approval import plan_approve
 from shudarga.plans.models import ReportPublication
-from shudarga.plans.services import report_import_document
-from shudarga.plans.workflow import report_submit
+from shudarga.plans.planning.approval import plan_approve
+from shudarga.plans.reports.storing import report_import_document
+from shudarga.plans.reports.workflow import report_submit
 from tests.conftest import build_document
 
 pytestmark = pytest.mark.django_db(transaction=True)

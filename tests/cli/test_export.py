@@ -8,7 +8,7 @@ from shudarga.cli import main
 from shudarga.demo.load import SEED
 from shudarga.documents.readers import read_path
 from shudarga.documents.writers import FORMATS
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.storing import report_import_document
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""The dashboard's numbers (plans.dashboard), read from summary rows."""
+"""The dashboard's numbers (plans.analytics.dashboard), read from summary rows."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from shudarga.plans import dashboard as d
+from shudarga.plans.analytics import dashboard as d
 from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.reporting import report_start
+from shudarga.plans.reports.filling import report_start
 from tests.dashboard.conftest import YEAR, add_reports
 from tests.personas import make_plan
 

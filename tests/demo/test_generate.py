@@ -12,6 +12,7 @@ from shudarga.demo.generate import calendar_ensure, demo_generate
 from shudarga.demo.load import demo_load
 from shudarga.documents import jsonform
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
+from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.models import (
     Evidence,
     Measure,
@@ -24,7 +25,6 @@ from shudarga.plans.models import (
     ReportPublication,
     ReportSummary,
 )
-from shudarga.plans.summaries import summary_refresh
 
 pytestmark = pytest.mark.django_db
 S = Report.Status

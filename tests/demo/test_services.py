@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from shudarga.access import Action, user_may
 from shudarga.demo.generate import demo_generate
 from shudarga.demo.load import demo_load
-from shudarga.orgs.access import Action, user_may
 from shudarga.orgs.models import Membership
 from shudarga.plans.models import (
     Evidence,
@@ -25,7 +25,7 @@ from shudarga.plans.models import (
     ReportEvent,
     ReportPublication,
 )
-from shudarga.plans.publication import user_may_publish
+from shudarga.plans.review.publication import user_may_publish
 
 pytestmark = pytest.mark.django_db
 S = Report.Status

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from shudarga.orgs.models import Membership, Organization
 from shudarga.plans.models import Plan, Report, ReportEvent
-from shudarga.plans.workflow import report_submit
+from shudarga.plans.reports.workflow import report_submit
 from tests.personas import client_for
 from tests.review.conftest import fill
 

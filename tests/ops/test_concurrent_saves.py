@@ -26,7 +26,7 @@ import pytest
 from django.db import connection
 
 from shudarga.api.tokens import token_create
-from shudarga.plans.reporting import report_start
+from shudarga.plans.reports.filling import report_start
 from tests.ops.server import gunicorn, production_env
 from tests.personas import make_plan
 

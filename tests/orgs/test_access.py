@@ -3,12 +3,12 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from shudarga.orgs.access import (
+from shudarga.access import (
     organizations_visible_to,
     reports_visible_to,
     user_can_view_report,
 )
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.storing import report_import_document
 
 pytestmark = pytest.mark.django_db
 

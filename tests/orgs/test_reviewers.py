@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from shudarga.orgs.access import Action, organizations_for, reports_for, reports_public, user_may
+from shudarga.access import Action, organizations_for, reports_for, reports_public, user_may
 from shudarga.orgs.models import Organization, ReviewerAssignment
 from shudarga.orgs.services import organization_get_or_create_path
 from shudarga.plans.models import Report
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.storing import report_import_document
 
 pytestmark = pytest.mark.django_db
 

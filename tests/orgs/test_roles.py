@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shudarga.orgs.access import Action, organizations_for, plans_for, reports_for, user_may
+from shudarga.access import Action, organizations_for, plans_for, reports_for, user_may
 from shudarga.orgs.models import Membership, Organization
 from shudarga.orgs.services import organization_create
 
@@ -50,7 +50,7 @@ def test_an_inactive_member_may_do_nothing(django_user_model, khujirt):
 def test_plan_and_report_querysets_follow_the_same_rule(
     django_user_model, khujirt, other_office, make_document
 ):
-    from shudarga.plans.services import report_import_document
+    from shudarga.plans.reports.storing import report_import_document
 
     mine = report_import_document(document=make_document(), organization=khujirt)
     theirs = report_import_document(document=make_document(), organization=other_office)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from shudarga.plans.selectors import scale_default
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.documents import scale_default
+from shudarga.plans.reports.storing import report_import_document
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from shudarga.demo.load import SEED
 from shudarga.documents.readers import read_path
-from shudarga.plans import approval
 from shudarga.plans.errors import (
     NoPreviousPlanError,
     PlanActionRefused,
@@ -18,7 +17,8 @@ from shudarga.plans.errors import (
     PlanStateError,
 )
 from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, PlanEvent, Report
-from shudarga.plans.services import report_import_document
+from shudarga.plans.planning import approval
+from shudarga.plans.reports.storing import report_import_document
 from tests.personas import build_plan, numbers
 
 pytestmark = pytest.mark.django_db

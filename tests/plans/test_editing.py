@@ -7,8 +7,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from shudarga.plans import editing
-from shudarga.plans.editing import MeasureValues
 from shudarga.plans.errors import (
     MeasureConflictError,
     MeasureHasResultsError,
@@ -16,7 +14,9 @@ from shudarga.plans.errors import (
     PlanLockedError,
 )
 from shudarga.plans.models import Measure, Objective, Plan
-from shudarga.plans.services import report_import_document
+from shudarga.plans.planning import editing
+from shudarga.plans.planning.editing import MeasureValues
+from shudarga.plans.reports.storing import report_import_document
 from tests.personas import numbers, texts
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Evidence files and links of a result (plans.reporting): what is accepted, where it is kept."""
+"""Evidence files and links of a result (plans.reports.filling): what is accepted, where it is kept."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from shudarga.plans.errors import EvidenceRejectedError, ReportLockedError
 from shudarga.plans.models import Evidence, Report
-from shudarga.plans.reporting import evidence_add_file, evidence_add_link, evidence_remove
+from shudarga.plans.reports.filling import evidence_add_file, evidence_add_link, evidence_remove
 from tests.personas import EXE, JPEG, PDF, PNG, office_package
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_root")]

@@ -33,8 +33,8 @@ from shudarga.plans.models import (
     Scale,
     ScaleLevel,
 )
-from shudarga.plans.selectors import report_document
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.documents import report_document
+from shudarga.plans.reports.storing import report_import_document
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from shudarga.documents import jsonform
 from shudarga.plans.models import MeasureResult
 from shudarga.plans.official import OFFICIAL_FIELDS, official_expressions, official_score
-from shudarga.plans.selectors import report_document
+from shudarga.plans.reports.documents import report_document
 
 pytestmark = pytest.mark.django_db
 

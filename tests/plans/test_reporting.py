@@ -1,4 +1,4 @@
-"""Starting a report and saving what each measure achieved (plans.reporting)."""
+"""Starting a report and saving what each measure achieved (plans.reports.filling)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from shudarga.plans.errors import (
     ResultValueError,
 )
 from shudarga.plans.models import MeasureResult, Plan, Report, ReportEvent
-from shudarga.plans.reporting import report_start, result_update
+from shudarga.plans.reports.filling import report_start, result_update
 from tests.personas import make_plan
 
 pytestmark = pytest.mark.django_db

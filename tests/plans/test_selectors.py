@@ -9,14 +9,9 @@ from shudarga.documents.scoring import score_document
 from shudarga.orgs.models import Organization
 from shudarga.orgs.services import organization_create
 from shudarga.plans.models import Report, Scale
-from shudarga.plans.selectors import (
-    report_document,
-    report_list,
-    report_totals,
-    scale_default,
-    scale_document,
-)
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.documents import report_document, scale_default, scale_document
+from shudarga.plans.reports.selectors import report_list, report_totals
+from shudarga.plans.reports.storing import report_import_document
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Signing off, submitting and returning a report (plans.workflow)."""
+"""Signing off, submitting and returning a report (plans.reports.workflow)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from shudarga.plans.errors import (
     UnscoredMeasuresError,
 )
 from shudarga.plans.models import MeasureResult, Report, ReportEvent
-from shudarga.plans.reporting import result_update
-from shudarga.plans.workflow import report_return, report_submit
+from shudarga.plans.reports.filling import result_update
+from shudarga.plans.reports.workflow import report_return, report_submit
 
 pytestmark = pytest.mark.django_db
 

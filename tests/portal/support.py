@@ -14,9 +14,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from shudarga.documents import jsonform
+from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.models import MeasureResult, Plan, Report, ReportPublication
-from shudarga.plans.selectors import report_document
-from shudarga.plans.summaries import summary_refresh
+from shudarga.plans.reports.documents import report_document
 
 SCORES = {"1.1": "100", "1.2": "70", "2.1": "30", "2.2": None}
 

@@ -67,7 +67,7 @@ def test_a_report_accepted_but_never_published_is_not_counted(published, unpubli
 def test_the_frozen_version_stays_while_live_results_change(published):
     # A correction in progress: the live results change, nothing is published yet.
     published.results.update(achieved=f"{SECRET} засвар", score=0, reviewer_score=0)
-    from shudarga.plans.summaries import summary_refresh
+    from shudarga.plans.analytics.summaries import summary_refresh
 
     summary_refresh(report_id=published.pk)
     client = Client()
@@ -86,7 +86,7 @@ def test_the_frozen_version_stays_while_live_results_change(published):
 
 
 def test_a_published_report_sent_back_to_work_leaves_the_portal(published):
-    """A report whose status left "published" is not public (orgs.access.reports_public)."""
+    """A report whose status left "published" is not public (access.reports_public)."""
     Report.objects.filter(pk=published.pk).update(status=Report.Status.RETURNED)
     client = Client()
     assert client.get(reverse("portal:report", args=[published.pk])).status_code == 404

@@ -13,8 +13,8 @@ import pytest
 
 from shudarga.orgs.models import Organization, ReviewerAssignment
 from shudarga.orgs.services import organization_get_or_create_path
-from shudarga.plans.reporting import result_update
-from shudarga.plans.workflow import report_submit
+from shudarga.plans.reports.filling import result_update
+from shudarga.plans.reports.workflow import report_submit
 
 SELF = {"1.1": Decimal("100"), "1.2": Decimal("70"), "2.1": Decimal("100"), "2.2": None}
 

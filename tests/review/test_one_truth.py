@@ -23,9 +23,9 @@ from shudarga.cli import main
 from shudarga.documents import jsonform
 from shudarga.documents.scoring import score_document
 from shudarga.plans.models import ReportSummary
-from shudarga.plans.publication import report_publish
-from shudarga.plans.review import review_score
-from shudarga.plans.workflow import report_accept
+from shudarga.plans.reports.workflow import report_accept
+from shudarga.plans.review.publication import report_publish
+from shudarga.plans.review.scoring import review_score
 from tests.conftest import require_tool
 from tests.personas import client_for
 from tests.review.conftest import by_number

@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shudarga.orgs.services import organization_get_or_create_path
+from shudarga.plans.analytics.reminders import reporting_gaps
+from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.models import MeasureResult, Report, ReportingCalendar, ReportPublication
-from shudarga.plans.reminders import reporting_gaps
-from shudarga.plans.summaries import summary_refresh
 from tests.personas import client_for, make_plan
 from tests.review.conftest import by_number
 

@@ -13,10 +13,10 @@ from shudarga.plans.errors import (
     ResultValueError,
 )
 from shudarga.plans.models import Evidence, ReportEvent, ReportPublication, ReportSummary
-from shudarga.plans.publication import publication_correct, report_publish
-from shudarga.plans.reporting import evidence_add_link, evidence_remove, result_update
-from shudarga.plans.review import review_score
-from shudarga.plans.workflow import report_accept, report_return
+from shudarga.plans.reports.filling import evidence_add_link, evidence_remove, result_update
+from shudarga.plans.reports.workflow import report_accept, report_return
+from shudarga.plans.review.publication import publication_correct, report_publish
+from shudarga.plans.review.scoring import review_score
 from tests.review.conftest import by_number
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_accept_and_return_record_who_when_why(submitted, reviewer, head, office
     event = ReportEvent.objects.filter(report=submitted).last()
     assert (event.to_status, event.by, event.reason) == (
         "returned", reviewer, "Evidence for 1.2 is missing")
-    from shudarga.plans.workflow import report_submit
+    from shudarga.plans.reports.workflow import report_submit
 
     report_submit(user=head, report=submitted)
     accepted = report_accept(user=reviewer, report=submitted)
@@ -167,7 +167,7 @@ def test_evidence_cannot_be_removed_from_a_published_report(report, officer, rev
     fill(report, officer)
     evidence = evidence_add_link(user=officer, result=by_number(report)["1.1"],
                                  url="https://example.mn/proof")
-    from shudarga.plans.workflow import report_submit
+    from shudarga.plans.reports.workflow import report_submit
 
     report_submit(user=head, report=report)
     report_accept(user=reviewer, report=report)

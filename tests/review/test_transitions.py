@@ -1,7 +1,7 @@
-"""The one state machine (plans.transitions): every step, from every state, by every persona.
+"""The one state machine (plans.reports.transitions): every step, from every state, by every persona.
 
-Each step is taken through the service people use (plans.workflow, plans.publication,
-plans.reporting, the import); the table says which states allow it and who may take it, and
+Each step is taken through the service people use (plans.reports.workflow, plans.review.publication,
+plans.reports.filling, the import); the table says which states allow it and who may take it, and
 each step taken writes exactly one ReportEvent and one log line.
 """
 
@@ -20,9 +20,9 @@ from shudarga.plans.errors import (
     UnscoredMeasuresError,
 )
 from shudarga.plans.models import Report, ReportEvent, ReportPublication
-from shudarga.plans.publication import publication_correct, report_publish
-from shudarga.plans.transitions import TRANSITIONS, Step, step_allowed
-from shudarga.plans.workflow import report_accept, report_return, report_submit
+from shudarga.plans.reports.transitions import TRANSITIONS, Step, step_allowed
+from shudarga.plans.reports.workflow import report_accept, report_return, report_submit
+from shudarga.plans.review.publication import publication_correct, report_publish
 from tests.review.conftest import fill
 
 pytestmark = pytest.mark.django_db
@@ -195,7 +195,7 @@ def test_an_incomplete_report_is_not_submitted_and_no_step_is_recorded(
 
 
 def test_an_import_records_its_step_with_the_file_and_no_account(khujirt, make_document):
-    from shudarga.plans.services import report_import_document
+    from shudarga.plans.reports.storing import report_import_document
 
     imported = report_import_document(
         document=make_document(), organization=khujirt, source_name="khujirt-2024.docx"
@@ -231,6 +231,6 @@ def test_the_groups_of_states_are_defined_only_on_the_model():
 def test_only_the_state_machine_changes_a_report_state_or_writes_its_events():
     offenders = [
         str(path.relative_to(SOURCE)) for path, text in python_sources()
-        if STATE_WRITE.search(text) and path != SOURCE / "plans" / "transitions.py"
+        if STATE_WRITE.search(text) and path != SOURCE / "plans" / "reports" / "transitions.py"
     ]
     assert offenders == []

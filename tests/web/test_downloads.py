@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from shudarga.demo.load import SEED
 from shudarga.documents.readers import read_bytes, read_path
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.storing import report_import_document
 
 pytestmark = pytest.mark.django_db
 

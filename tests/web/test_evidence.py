@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from shudarga.plans.models import Evidence, Report
-from shudarga.plans.reporting import evidence_add_file
+from shudarga.plans.reports.filling import evidence_add_file
 from tests.personas import EXE, HTMX, JPEG, PDF, PNG, client_for, office_package
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_root")]
@@ -143,7 +143,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in_for_a_file(stored):
 
 
 def test_a_link_has_nothing_to_download(results, officer):
-    from shudarga.plans.reporting import evidence_add_link
+    from shudarga.plans.reports.filling import evidence_add_link
 
     link = evidence_add_link(user=officer, result=results["1.1"], url="https://example.mn")
     assert client_for(officer).get(reverse("web:evidence_download", args=[link.pk])).status_code == 404

@@ -10,7 +10,7 @@ from django.utils import timezone
 from shudarga.demo.load import SEED
 from shudarga.documents import jsonform
 from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, Report
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.storing import report_import_document
 from shudarga.web.plan_create_views import SESSION_KEY
 from tests.personas import build_plan, client_for
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from shudarga.documents import jsonform, writers
-from shudarga.plans.selectors import plan_document
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.documents import plan_document
+from shudarga.plans.reports.storing import report_import_document
 from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shudarga.plans.models import Measure, Objective, Plan
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.storing import report_import_document
 from tests.personas import HTMX, build_plan, client_for, numbers, texts
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from shudarga.plans import approval, editing
-from shudarga.plans.editing import MeasureValues
 from shudarga.plans.models import Measure
+from shudarga.plans.planning import approval, editing
+from shudarga.plans.planning.editing import MeasureValues
 from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, reverse
 
 from shudarga.orgs.models import Membership
 from shudarga.plans.models import Plan, Report
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.storing import report_import_document
 from tests.personas import build_plan, client_for, member
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_it_lists_each_report_state_and_consolidated_result(khujirt, officer, ma
     assert reverse("web:report", args=[annual.pk]) in page
     assert "Submitted" in page
     assert "Not started" in page
-    from shudarga.plans.selectors import report_totals
+    from shudarga.plans.reports.selectors import report_totals
 
     display = report_totals(reports=[annual])[0].display
     assert f"{display}%" in page

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from shudarga.plans.models import Evidence, MeasureResult, Report, ReportEvent
-from shudarga.plans.reporting import evidence_add_file, evidence_add_link
+from shudarga.plans.reports.filling import evidence_add_file, evidence_add_link
 from tests.personas import PDF, client_for, result_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_root")]

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shudarga.plans.models import MeasureResult, Plan, Report
-from shudarga.plans.reporting import evidence_add_link, report_start, result_update
+from shudarga.plans.reports.filling import evidence_add_link, report_start, result_update
 from tests.personas import HTMX, client_for, make_plan, result_data
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.workflow import report_return, report_submit
+from shudarga.plans.reports.workflow import report_return, report_submit
 from tests.personas import client_for, result_data
 
 pytestmark = pytest.mark.django_db

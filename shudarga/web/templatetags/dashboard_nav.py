@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from shudarga.orgs.access import reviews_something as user_reviews_something
+from shudarga.access import reviews_something as user_reviews_something
 
 register = template.Library()
 

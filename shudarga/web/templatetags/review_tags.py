@@ -7,10 +7,10 @@ from django import template
 from django.utils import timezone
 
 from shudarga.orgs.models import Organization
+from shudarga.plans.analytics.reminders import reporting_gaps
 from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.publication import publications_of
-from shudarga.plans.reminders import reporting_gaps
-from shudarga.plans.transitions import Step, step_allowed
+from shudarga.plans.reports.transitions import Step, step_allowed
+from shudarga.plans.review.publication import publications_of
 
 register = template.Library()
 

@@ -1,8 +1,8 @@
 """A report's way up: the head signs it off and submits it, a reviewer returns it with a
 reason or accepts it. The table of steps and the checks every step makes are
-``plans.transitions``; this module adds what is particular to a step (the unscored check).
+``plans.reports.transitions``; this module adds what is particular to a step (the unscored check).
 
-A submitted report is locked for its organization (plans.reporting refuses every change).
+A submitted report is locked for its organization (plans.reports.filling refuses every change).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.db import transaction
 
 from shudarga.plans.errors import UnscoredMeasuresError
 from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.transitions import Step, step_take
+from shudarga.plans.reports.transitions import Step, step_take
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -58,5 +58,5 @@ def report_return(*, user: AbstractBaseUser, report: Report, reason: str) -> Rep
 def report_accept(*, user: AbstractBaseUser, report: Report) -> Report:
     """A reviewer accepts a submitted report: it stays locked, its official result is the
     reviewer's scores where given (the self-assessed ones elsewhere), and it may be published
-    (``plans.publication``)."""
+    (``plans.review.publication``)."""
     return step_take(user=user, report_id=report.pk, step=Step.ACCEPT)[0]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Substr
 
+from shudarga.access import Action, organizations_for
 from shudarga.documents.scoring import format_value
-from shudarga.orgs.access import Action, organizations_for
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import Report, ReportSummary
 

@@ -1,10 +1,11 @@
 """A reviewer's writes: the final score of each measure of a submitted report.
 
-The reviewer (``orgs.access`` REVIEW: a ReviewerAssignment above the organization, or staff)
+The reviewer (``shudarga.access`` REVIEW: a ReviewerAssignment above the organization, or staff)
 sets the final score of a measure from the plan's scale, or "not yet due" (ХБ), with a
 comment. The officer's self-assessed score stays beside it; the official result uses the
 reviewer's (``MeasureResult.official_score``, ``ReportSummary.official_total``).
-Accepting or returning the report is ``plans.workflow`` (``report_accept``, ``report_return``).
+Accepting or returning the report is ``plans.reports.workflow`` (``report_accept``,
+``report_return``).
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from shudarga.orgs.access import Action
+from shudarga.access import Action
+from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.errors import ResultValueError
 from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.summaries import summary_refresh
-from shudarga.plans.transitions import report_for_change
+from shudarga.plans.reports.transitions import report_for_change
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser

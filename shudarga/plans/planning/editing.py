@@ -3,7 +3,7 @@
 Every function here, in one transaction:
 
 1. locks the plan row (so an approval and an edit cannot interleave),
-2. checks that ``user`` may edit the plan's organization (``orgs.access``; else
+2. checks that ``user`` may edit the plan's organization (``shudarga.access``; else
    PermissionDenied) and that the plan is a draft (else PlanLockedError),
 3. validates the values (ValidationError with a message per field),
 4. writes, with the change history recorded under ``user``,
@@ -27,7 +27,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_update_with_history
 
-from shudarga.orgs.access import Action, user_may
+from shudarga.access import Action, user_may
 from shudarga.plans.errors import (
     MeasureConflictError,
     MeasureHasResultsError,

@@ -1,6 +1,6 @@
 """Writes of a report being filled in: starting it, saving a measure's result, evidence.
 
-Every function checks who may do it through ``orgs.access`` (PermissionDenied otherwise) and
+Every function checks who may do it through ``shudarga.access`` (PermissionDenied otherwise) and
 that the report's state allows it (ReportLockedError: a submitted report is locked). A result
 is saved against the version the user read: a result changed meanwhile is a ResultConflictError
 carrying the stored values, never an overwrite. History (who, when, before and after) is
@@ -21,7 +21,8 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
-from shudarga.orgs.access import plans_for
+from shudarga.access import plans_for
+from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.errors import (
     EvidenceRejectedError,
     PlanNotApprovedError,
@@ -30,8 +31,12 @@ from shudarga.plans.errors import (
     ResultValueError,
 )
 from shudarga.plans.models import Evidence, Measure, MeasureResult, Plan, Report
-from shudarga.plans.summaries import summary_refresh
-from shudarga.plans.transitions import TRANSITIONS, Step, report_for_change, step_record_creation
+from shudarga.plans.reports.transitions import (
+    TRANSITIONS,
+    Step,
+    report_for_change,
+    step_record_creation,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser

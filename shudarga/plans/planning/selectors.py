@@ -1,7 +1,7 @@
 """Reads for the plan pages: the list by organization, one plan's outline, its history.
 
 Each is a constant number of queries however many plans, objectives and measures there are;
-who may see what is decided by ``orgs.access`` and passed in as querysets or checked here.
+who may see what is decided by ``shudarga.access`` and passed in as querysets or checked here.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from shudarga.orgs.access import Action, organizations_for, plans_for
+from shudarga.access import Action, organizations_for, plans_for
 from shudarga.orgs.models import Membership, Organization
-from shudarga.plans.editing import MEASURE_FIELDS
 from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, PlanEvent, Report
-from shudarga.plans.selectors import FieldChange, ReportTotal, plan_title, report_totals
+from shudarga.plans.planning.editing import MEASURE_FIELDS
+from shudarga.plans.reports.documents import plan_title
+from shudarga.plans.reports.selectors import FieldChange, ReportTotal, report_totals
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser

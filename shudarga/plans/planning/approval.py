@@ -1,6 +1,6 @@
 """A plan's life: created (empty, copied from an earlier year, or imported), approved, reopened.
 
-Every function runs in one transaction and asks ``orgs.access``: creating a plan needs EDIT
+Every function runs in one transaction and asks ``shudarga.access``: creating a plan needs EDIT
 in its organization, approving and reopening need APPROVE (the head); else PermissionDenied.
 
 - An approved plan is locked (editing.py refuses every change) until its head reopens it
@@ -24,11 +24,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
+from shudarga.access import Action, user_may
 from shudarga.documents import model as doc
-from shudarga.orgs.access import Action, user_may
 from shudarga.orgs.models import Organization
 from shudarga.plans import errors
-from shudarga.plans.editing import BUDGET_MAX_DIGITS, MEASURE_FIELDS
 from shudarga.plans.errors import (
     NoPreviousPlanError,
     PlanActionRefused,
@@ -37,8 +36,9 @@ from shudarga.plans.errors import (
     PlanStateError,
 )
 from shudarga.plans.models import Measure, Objective, Plan, PlanEvent, Report, Scale
-from shudarga.plans.selectors import plan_document, scale_default
-from shudarga.plans.services import scale_get_or_create
+from shudarga.plans.planning.editing import BUDGET_MAX_DIGITS, MEASURE_FIELDS
+from shudarga.plans.reports.documents import plan_document, scale_default
+from shudarga.plans.reports.storing import scale_get_or_create
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser

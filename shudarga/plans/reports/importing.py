@@ -18,7 +18,7 @@ from shudarga.orgs.selectors import organization_find
 from shudarga.orgs.services import organization_create
 from shudarga.plans import errors
 from shudarga.plans.models import Report
-from shudarga.plans.services import report_import_document
+from shudarga.plans.reports.storing import report_import_document
 
 
 @dataclass

@@ -6,12 +6,13 @@
                                   (the organization edits, then submits again)         ▼
                                                         correct (with a note) ⟲ published
 
-Every step checks who may take it (``orgs.access``: the action of the table's row on the
+Every step checks who may take it (``shudarga.access``: the action of the table's row on the
 report's organization), that the report is in one of the row's states, and the reason where
 the row needs one; it locks the report for the transaction, stamps the state's time, writes
 the ReportEvent (the only place that writes one), logs it and refreshes the summary. The
-services around it (``plans.workflow``, ``plans.publication``, ``plans.reporting``, the
-import) add what is particular to a step: the unscored check, the published version.
+services around it (``plans.reports.workflow``, ``plans.review.publication``,
+``plans.reports.filling``, the import) add what is particular to a step: the unscored check,
+the published version.
 The groups of states (editable, sent up, public…) are on the model, ``Report``.
 """
 
@@ -25,10 +26,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from shudarga.orgs.access import Action, publisher_action, reports_for, user_may
+from shudarga.access import Action, publisher_action, reports_for, user_may
+from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.errors import ReasonRequiredError, ReportLockedError
 from shudarga.plans.models import Report, ReportEvent
-from shudarga.plans.summaries import summary_refresh
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -58,7 +59,7 @@ class Transition:
 
     sources: tuple[str, ...]
     target: str
-    # Who may: the orgs.access action needed on the report's organization.
+    # Who may: the access action needed on the report's organization.
     who: Action | None
     reason_required: bool = False
     # The report's time field set to now by the step, and the one cleared.

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 from shudarga.documents import model as doc
 from shudarga.orgs.models import Organization
+from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.errors import (
     DocumentIncompleteError,
     DocumentValueError,
@@ -33,8 +34,7 @@ from shudarga.plans.models import (
     Scale,
     ScaleLevel,
 )
-from shudarga.plans.summaries import summary_refresh
-from shudarga.plans.transitions import Step, step_record_creation
+from shudarga.plans.reports.transitions import Step, step_record_creation
 
 __all__ = [
     "DocumentIncompleteError",

@@ -20,9 +20,9 @@ from types import SimpleNamespace
 
 from django.db.models import Count, F, Q, QuerySet
 
+from shudarga.access import review_roots
 from shudarga.documents.scoring import format_value, mean_exact
 from shudarga.documents.textnorm import fold
-from shudarga.orgs.access import review_roots
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import MeasureResult, Plan, Report, ReportingCalendar, ReportSummary
 from shudarga.plans.official import official_expressions
@@ -48,7 +48,7 @@ def _display(value: Decimal | None, *, rounding: str = "half_up", decimals: int 
 
 
 def dashboard_roots(*, user) -> list[Organization]:
-    """The nodes a user's dashboard starts from (orgs.access.review_roots)."""
+    """The nodes a user's dashboard starts from (access.review_roots)."""
     return review_roots(user)
 
 

@@ -4,8 +4,8 @@ Who publishes is a setting (``settings.SHUDARGA_PUBLISHER``): ``"head"`` — the
 head (APPROVE); ``"reviewer"`` — the reviewer (REVIEW). Publishing freezes the report's
 document with the OFFICIAL scores (the reviewer's where a measure was reviewed, the
 self-assessed one elsewhere) in a ReportPublication; the report is then published and
-every edit service refuses it (``plans.reporting`` edits draft and returned reports only,
-``plans.review`` scores submitted ones only). A correction after publication makes a new
+every edit service refuses it (``plans.reports.filling`` edits draft and returned reports only,
+``plans.review.scoring`` scores submitted ones only). A correction after publication makes a new
 version from the current data; the older versions stay listed (``is_current`` moves).
 """
 
@@ -17,11 +17,11 @@ import simplejson
 from django.db import transaction
 from django.db.models import Max
 
+from shudarga.access import publisher_action, reports_for
 from shudarga.documents import jsonform
-from shudarga.orgs.access import publisher_action, reports_for
 from shudarga.plans.models import Report, ReportPublication, ReportSummary
-from shudarga.plans.selectors import report_document
-from shudarga.plans.transitions import Step, step_take
+from shudarga.plans.reports.documents import report_document
+from shudarga.plans.reports.transitions import Step, step_take
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
