@@ -199,9 +199,7 @@ def make_plan(
         status=status,
     )
     for o in range(1, objectives + 1):
-        objective = Objective.objects.create(
-            plan=plan, number=str(o), title=f"Зорилт {o}", order=o
-        )
+        objective = Objective.objects.create(plan=plan, number=str(o), title=f"Зорилт {o}", order=o)
         Measure.objects.bulk_create(
             Measure(
                 objective=objective,
@@ -234,8 +232,9 @@ def texts(plan: Plan) -> list[str]:
     )
 
 
-def result_data(result, *, version: int | None = None, spent: str = "", achieved: str = "",
-                score: str = "") -> dict[str, str]:
+def result_data(
+    result, *, version: int | None = None, spent: str = "", achieved: str = "", score: str = ""
+) -> dict[str, str]:
     """The POST data of a measure's form on the report sheet."""
     prefix = f"r{result.pk}"
     return {

@@ -11,17 +11,49 @@ SOURCE = Path(__file__).resolve().parents[1] / "shudarga"
 
 # (the modules under this path, the imports they may not make)
 FORBIDDEN = [
-    ("documents", ("django", "shudarga.plans", "shudarga.orgs", "shudarga.access",
-                   "shudarga.web", "shudarga.api")),
+    (
+        "documents",
+        (
+            "django",
+            "shudarga.plans",
+            "shudarga.orgs",
+            "shudarga.access",
+            "shudarga.web",
+            "shudarga.api",
+        ),
+    ),
     ("orgs", ("shudarga.plans", "shudarga.access", "shudarga.web", "shudarga.api")),
-    ("access.py", ("shudarga.plans.planning", "shudarga.plans.reports", "shudarga.plans.review",
-                   "shudarga.plans.analytics", "shudarga.web", "shudarga.api")),
-    ("plans/models.py", ("shudarga.plans.planning", "shudarga.plans.reports",
-                         "shudarga.plans.review", "shudarga.plans.analytics", "shudarga.access")),
-    ("plans/official.py", ("shudarga.plans.planning", "shudarga.plans.reports",
-                           "shudarga.plans.review", "shudarga.plans.analytics")),
-    ("plans", ("shudarga.web", "shudarga.api", "shudarga.portal", "shudarga.cli",
-               "shudarga.demo")),
+    (
+        "access.py",
+        (
+            "shudarga.plans.planning",
+            "shudarga.plans.reports",
+            "shudarga.plans.review",
+            "shudarga.plans.analytics",
+            "shudarga.web",
+            "shudarga.api",
+        ),
+    ),
+    (
+        "plans/models.py",
+        (
+            "shudarga.plans.planning",
+            "shudarga.plans.reports",
+            "shudarga.plans.review",
+            "shudarga.plans.analytics",
+            "shudarga.access",
+        ),
+    ),
+    (
+        "plans/official.py",
+        (
+            "shudarga.plans.planning",
+            "shudarga.plans.reports",
+            "shudarga.plans.review",
+            "shudarga.plans.analytics",
+        ),
+    ),
+    ("plans", ("shudarga.web", "shudarga.api", "shudarga.portal", "shudarga.cli", "shudarga.demo")),
 ]
 
 
@@ -43,7 +75,8 @@ def test_a_layer_imports_nothing_above_it(place, forbidden):
     files = [target] if target.suffix == ".py" else sorted(target.rglob("*.py"))
     offenders = sorted(
         f"{path.relative_to(SOURCE)} imports {name}"
-        for path in files if "migrations" not in path.parts
+        for path in files
+        if "migrations" not in path.parts
         for name in imports_of(path)
         if any(name == f or name.startswith(f + ".") for f in forbidden)
     )

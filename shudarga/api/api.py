@@ -125,7 +125,9 @@ def _report_locked(request, exc):
 @api.exception_handler(UnscoredMeasuresError)
 def _unscored(request, exc):
     return _error(
-        request, 409, "unscored",
+        request,
+        409,
+        "unscored",
         "Every measure needs a score or “not yet due” before the report is submitted.",
         measures=exc.numbers,
     )

@@ -12,7 +12,9 @@ from django.db import models
 
 class ApiToken(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
         verbose_name="хэрэглэгч",
     )
     key_hash = models.CharField("түлхүүрийн хэш (SHA-256)", max_length=64, unique=True)

@@ -51,7 +51,8 @@ def organization_list(request, query: Query[s.PageQuery]):
 
 @router.get(
     "/organizations/{organization_id}",
-    response={200: s.OrganizationOut, **NOT_FOUND, **READ}, tags=["read"],
+    response={200: s.OrganizationOut, **NOT_FOUND, **READ},
+    tags=["read"],
 )
 def organization_detail(request, organization_id: Id):
     return _found(api_organizations(user=request.auth).filter(pk=organization_id).first())
@@ -63,9 +64,7 @@ def plan_list(request, query: Query[s.PlanFilter]):
     return page(api_plan_list(user=request.auth, year=query.year), query)
 
 
-@router.get(
-    "/plans/{plan_id}", response={200: s.PlanDetailOut, **NOT_FOUND, **READ}, tags=["read"]
-)
+@router.get("/plans/{plan_id}", response={200: s.PlanDetailOut, **NOT_FOUND, **READ}, tags=["read"])
 def plan_detail(request, plan_id: Id):
     """One plan with its objectives and measures (ids and versions for editing)."""
     return _found(api_plan_detail(user=request.auth, plan_id=plan_id))
@@ -82,7 +81,8 @@ def report_list(request, query: Query[s.ReportFilter]):
 
 @router.get(
     "/reports/{report_id}",
-    response={200: s.ReportDocumentOut, **NOT_FOUND, **READ}, tags=["read"],
+    response={200: s.ReportDocumentOut, **NOT_FOUND, **READ},
+    tags=["read"],
 )
 def report_detail(request, report_id: Id):
     """The report as a "shudarga.report/1" document (docs/format.md).
@@ -104,7 +104,8 @@ def report_detail(request, report_id: Id):
 
 @router.get(
     "/reports/{report_id}/results",
-    response={200: list[s.ResultOut], **NOT_FOUND, **READ}, tags=["read"],
+    response={200: list[s.ResultOut], **NOT_FOUND, **READ},
+    tags=["read"],
 )
 def report_results(request, report_id: Id):
     """The measure results of a report the user sees by access (token needed): ids and
@@ -121,7 +122,10 @@ def report_results(request, report_id: Id):
 def summary_list(request, query: Query[s.SummaryFilter]):
     """Summary rows (totals and counts) of the reports the caller may see."""
     rows = api_summary_list(
-        user=request.auth, year=query.year, period=query.period, status=query.status,
+        user=request.auth,
+        year=query.year,
+        period=query.period,
+        status=query.status,
         organization=query.organization,
     )
     return page(rows, query)

@@ -76,8 +76,12 @@ def api_plan_detail(*, user: User, plan_id: int) -> Plan | None:
 
 
 def api_summary_list(
-    *, user: User, year: int | None = None, period: str | None = None,
-    status: str | None = None, organization: int | None = None,
+    *,
+    user: User,
+    year: int | None = None,
+    period: str | None = None,
+    status: str | None = None,
+    organization: int | None = None,
 ) -> QuerySet[ReportSummary]:
     rows = ReportSummary.objects.filter(report__in=api_reports(user=user).values("pk"))
     if year is not None:

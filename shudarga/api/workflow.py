@@ -79,7 +79,10 @@ def review(request, result_id: Id, body: s.ReviewIn):
     if result is None:
         raise Http404
     review_score(
-        user=request.auth, result=result, score=body.score, not_due=body.not_due,
+        user=request.auth,
+        result=result,
+        score=body.score,
+        not_due=body.not_due,
         comment=body.comment,
     )
     return MeasureResult.objects.select_related("measure").get(pk=result.pk)

@@ -27,8 +27,11 @@ REFUSED = {401: s.Error, 403: s.Error, 404: s.Error, 409: s.Error, 422: s.Error}
 
 def _values(body: s.MeasureIn) -> MeasureValues:
     return MeasureValues(
-        text=body.text, indicator=body.indicator, target=body.target,
-        planned_budget=body.planned_budget, responsible_unit=body.responsible_unit,
+        text=body.text,
+        indicator=body.indicator,
+        target=body.target,
+        planned_budget=body.planned_budget,
+        responsible_unit=body.responsible_unit,
         deadline=body.deadline,
     )
 
@@ -64,21 +67,24 @@ def measure_change(request, measure_id: Id, body: s.MeasureUpdateIn):
     )
     try:
         return measure_update(
-            user=user, measure=measure, values=_values(body),
+            user=user,
+            measure=measure,
+            values=_values(body),
             expected_version=body.expected_version,
         )
     except errors.MeasureConflictError as exc:
-        return Status(409, {
-            "code": "version_conflict",
-            "detail": f"Measure {exc.number} was changed meanwhile: nothing was saved.",
-            "version": exc.version,
-            "stored": exc.current.as_dict(),
-        })
+        return Status(
+            409,
+            {
+                "code": "version_conflict",
+                "detail": f"Measure {exc.number} was changed meanwhile: nothing was saved.",
+                "version": exc.version,
+                "stored": exc.current.as_dict(),
+            },
+        )
 
 
-@router.put(
-    "/results/{result_id}", response={**REFUSED, 200: s.ResultOut, 409: s.ResultConflict}
-)
+@router.put("/results/{result_id}", response={**REFUSED, 200: s.ResultOut, 409: s.ResultConflict})
 def result_change(request, result_id: Id, body: s.ResultIn):
     """Save a measure's result in a draft or returned report, against the version read."""
     user = request.auth
@@ -87,17 +93,25 @@ def result_change(request, result_id: Id, body: s.ResultIn):
     )
     try:
         saved = result_update(
-            user=user, result=result, expected_version=body.expected_version,
-            spent=body.spent, achieved=body.achieved, score=body.score, not_due=body.not_due,
+            user=user,
+            result=result,
+            expected_version=body.expected_version,
+            spent=body.spent,
+            achieved=body.achieved,
+            score=body.score,
+            not_due=body.not_due,
         )
     except errors.ResultConflictError as exc:
         stored = exc.stored
         changed_by = getattr(stored, "changed_by", None)
-        return Status(409, {
-            "code": "version_conflict",
-            "detail": f"The result was changed meanwhile (now version {stored.version}).",
-            "stored": stored,
-            "changed_by": changed_by.get_username() if changed_by else None,
-            "changed_at": getattr(stored, "changed_at", None),
-        })
+        return Status(
+            409,
+            {
+                "code": "version_conflict",
+                "detail": f"The result was changed meanwhile (now version {stored.version}).",
+                "stored": stored,
+                "changed_by": changed_by.get_username() if changed_by else None,
+                "changed_at": getattr(stored, "changed_at", None),
+            },
+        )
     return MeasureResult.objects.select_related("measure").get(pk=saved.pk)

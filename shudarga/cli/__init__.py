@@ -53,11 +53,18 @@ def _parser() -> argparse.ArgumentParser:
         "demo", help="load the demo organizations, users and reports (idempotent)"
     )
     demo.add_argument(
-        "--organizations", type=int, default=None, metavar="N",
+        "--organizations",
+        type=int,
+        default=None,
+        metavar="N",
         help="how many organizations to generate (default: a small demo)",
     )
     demo.add_argument(
-        "--years", type=int, nargs="+", default=None, metavar="YEAR",
+        "--years",
+        type=int,
+        nargs="+",
+        default=None,
+        metavar="YEAR",
         help="years of generated plans and reports (default: 2023 2024)",
     )
     demo.add_argument("--seed", type=int, default=None, help="random seed of the generated data")

@@ -19,10 +19,14 @@ def _setup_django() -> None:
 def _logs_to_stderr() -> None:
     """A command's stdout is its output (a table, JSON, a document): its log lines (the
     workflow steps an import takes, warnings) go to stderr, where a server's go to stdout."""
-    loggers = [logging.getLogger(), *(
-        logger for logger in logging.Logger.manager.loggerDict.values()
-        if isinstance(logger, logging.Logger)
-    )]
+    loggers = [
+        logging.getLogger(),
+        *(
+            logger
+            for logger in logging.Logger.manager.loggerDict.values()
+            if isinstance(logger, logging.Logger)
+        ),
+    ]
     for logger in loggers:
         for handler in logger.handlers:
             if _console(handler) and handler.stream is not sys.stderr:

@@ -65,9 +65,7 @@ def plan_enact(
         report, fix_mark = _report_enact(
             plan=plan, story=report_story, cast=cast, document=document
         )
-        backdate.report_backdate(
-            report=report, story=report_story, cast=cast, fix_mark=fix_mark
-        )
+        backdate.report_backdate(report=report, story=report_story, cast=cast, fix_mark=fix_mark)
         reports.append(report)
     backdate.plan_backdate(plan=plan, story=story)
     return reports
@@ -109,8 +107,11 @@ def _report_enact(
             for result, review in zip(results, story.reviews, strict=True):
                 if review is not None:
                     review_score(
-                        user=cast.reviewer, result=result, score=review[0],
-                        not_due=result.not_due, comment=review[1],
+                        user=cast.reviewer,
+                        result=result,
+                        score=review[0],
+                        not_due=result.not_due,
+                        comment=review[1],
                     )
             report = report_accept(user=cast.reviewer, report=report)
         elif step.to == S.PUBLISHED and not published:
@@ -154,8 +155,13 @@ def _report_document(
 def _write(result: MeasureResult, values: MeasureStory, user: AbstractBaseUser) -> MeasureResult:
     measure = result.measure
     stored = result_update(
-        user=user, result=result, expected_version=result.version, spent=values.spent,
-        achieved=values.achieved, score=values.score, not_due=values.not_due,
+        user=user,
+        result=result,
+        expected_version=result.version,
+        spent=values.spent,
+        achieved=values.achieved,
+        score=values.score,
+        not_due=values.not_due,
     )
     stored.measure = measure  # kept for the fix, which names measures by number
     return stored
@@ -170,7 +176,8 @@ def _fix(*, results: list[MeasureResult], story: ReportStory, cast: Cast, plan: 
         for i in fix.measures:
             result = results[i]
             evidence_add_link(
-                user=cast.officer, result=result,
+                user=cast.officer,
+                result=result,
                 url=EVIDENCE_URL.format(
                     org=plan.organization_id, year=plan.year, number=result.measure.number
                 ),

@@ -97,8 +97,14 @@ def demo_generate(*, organizations: int, years: tuple[int, ...], seed: int) -> l
     )
     with _workflow_log_quiet():
         plans, reports = _plans_generate(
-            specs=specs, offices=offices, years=years, existing=existing, seed=seed,
-            staff=staff, reviewers=reviewers, seed_doc=seed_doc,
+            specs=specs,
+            offices=offices,
+            years=years,
+            existing=existing,
+            seed=seed,
+            staff=staff,
+            reviewers=reviewers,
+            seed_doc=seed_doc,
         )
     lines.append(
         f"demo: {len(offices)} generated organizations, {added} calendar periods added, "
@@ -145,8 +151,14 @@ def _plans_generate(
         with transaction.atomic():
             for year in todo:
                 reports += _plan_generate(
-                    seed=seed, index=index, office=office, place=soum or aimag, year=year,
-                    latest=year == years[-1], cast=cast, seed_doc=seed_doc,
+                    seed=seed,
+                    index=index,
+                    office=office,
+                    place=soum or aimag,
+                    year=year,
+                    latest=year == years[-1],
+                    cast=cast,
+                    seed_doc=seed_doc,
                 )
                 plans += 1
     return plans, reports
@@ -190,8 +202,15 @@ def _plan_document(
             title=vary(o.title, place=place, year=year),
             measures=[
                 dataclasses.replace(
-                    m, number=f"{i}.{j}", text=vary(m.text, place=place, year=year),
-                    spent=None, achieved="", score=None, not_due=False, rating=None, review=None,
+                    m,
+                    number=f"{i}.{j}",
+                    text=vary(m.text, place=place, year=year),
+                    spent=None,
+                    achieved="",
+                    score=None,
+                    not_due=False,
+                    rating=None,
+                    review=None,
                 )
                 for j, m in enumerate(o.measures, 1)
             ],

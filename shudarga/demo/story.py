@@ -34,12 +34,18 @@ CORRECTED = 0.08  # share of published reports re-published with a correction no
 # A reason of each kind, and what the organization does about it when it fixes the report.
 EVIDENCE, SCORE, SPENT = "evidence", "score", "spent"
 RETURN_REASONS = (
-    (EVIDENCE, "Нотлох баримт хавсаргаагүй: {a}, {b} арга хэмжээний хэрэгжилтийг баримтаар "
-               "тодруулна уу."),
-    (SCORE, "Өөрийн үнэлгээ хэт өндөр: {a} арга хэмжээг хүрэх түвшинтэй нь харьцуулж дахин "
-            "үнэлнэ үү."),
-    (SPENT, "Зарцуулсан хөрөнгийн дүн тодорхойгүй ({a}), хүрсэн түвшинг тоон үзүүлэлтээр "
-            "бичнэ үү."),
+    (
+        EVIDENCE,
+        "Нотлох баримт хавсаргаагүй: {a}, {b} арга хэмжээний хэрэгжилтийг баримтаар тодруулна уу.",
+    ),
+    (
+        SCORE,
+        "Өөрийн үнэлгээ хэт өндөр: {a} арга хэмжээг хүрэх түвшинтэй нь харьцуулж дахин үнэлнэ үү.",
+    ),
+    (
+        SPENT,
+        "Зарцуулсан хөрөнгийн дүн тодорхойгүй ({a}), хүрсэн түвшинг тоон үзүүлэлтээр бичнэ үү.",
+    ),
 )
 SPENT_NOTE = " Зарцуулсан хөрөнгийг санхүүгийн тайлангаар тулгаж тодруулав."
 COMMENTS_LOWERED = (
@@ -162,8 +168,15 @@ def plan_story(
             continue
         reports.append(
             _report_story(
-                rng=rng, year=year, period=period, state=state, quality=quality, levels=levels,
-                seed_measures=seed_measures, numbers=numbers, place=place,
+                rng=rng,
+                year=year,
+                period=period,
+                state=state,
+                quality=quality,
+                levels=levels,
+                seed_measures=seed_measures,
+                numbers=numbers,
+                place=place,
                 forced=current and forced is not None,
             )
         )
@@ -200,8 +213,14 @@ def _report_story(
     # Returned or accepted.
     decided = submitted + timedelta(days=rng.randrange(3, 21), minutes=_jitter(rng))
     measures = _measures(
-        rng=rng, period=period, state=state, quality=quality, levels=levels,
-        seed_measures=seed_measures, place=place, year=year,
+        rng=rng,
+        period=period,
+        state=state,
+        quality=quality,
+        levels=levels,
+        seed_measures=seed_measures,
+        place=place,
+        year=year,
     )
     imported = state != S.DRAFT and rng.random() < IMPORTED and not forced
     steps = [Step(S.DRAFT, started)]
@@ -233,8 +252,15 @@ def _report_story(
             note = rng.choice(CORRECTION_NOTES)
             steps.append(Step(S.PUBLISHED, published + timedelta(days=rng.randrange(3, 30)), note))
     return ReportStory(
-        period=period, state=state, measures=measures, steps=tuple(steps), filled=filled,
-        imported=imported, fix=fix, reviews=reviews, reviewed=reviewed,
+        period=period,
+        state=state,
+        measures=measures,
+        steps=tuple(steps),
+        filled=filled,
+        imported=imported,
+        fix=fix,
+        reviews=reviews,
+        reviewed=reviewed,
     )
 
 

@@ -44,10 +44,10 @@ def _swap_last_word(name: str, table: dict[str, str]) -> str:
 
 
 def nominative(name: str) -> str:
-    """"ХУЖИРТ СУМЫН … ТАМГЫН ГАЗРЫН" → "ХУЖИРТ СУМЫН … ТАМГЫН ГАЗАР"; unknown endings stay."""
+    """ "ХУЖИРТ СУМЫН … ТАМГЫН ГАЗРЫН" → "ХУЖИРТ СУМЫН … ТАМГЫН ГАЗАР"; unknown endings stay."""
     return _swap_last_word(name, NOMINATIVE)
 
 
 def genitive(name: str) -> str:
-    """"Хужирт сумын … Тамгын газар" → "Хужирт сумын … Тамгын газрын"; unknown endings stay."""
+    """ "Хужирт сумын … Тамгын газар" → "Хужирт сумын … Тамгын газрын"; unknown endings stay."""
     return _swap_last_word(name, GENITIVE)

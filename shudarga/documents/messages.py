@@ -15,7 +15,10 @@ DEFAULT_LANGUAGE = "mn"
 MESSAGES: dict[str, dict[str, str]] = {
     # Errors that refuse a whole file.
     "file_missing": {"mn": "файл олдсонгүй", "en": "file not found"},
-    "file_unreadable": {"mn": "файлыг уншиж чадсангүй ({reason})", "en": "cannot read the file ({reason})"},
+    "file_unreadable": {
+        "mn": "файлыг уншиж чадсангүй ({reason})",
+        "en": "cannot read the file ({reason})",
+    },
     "file_empty": {"mn": "файл хоосон байна", "en": "the file is empty"},
     "file_too_large": {
         "mn": "файл хэт том байна ({size} байт; дээд хэмжээ {limit} байт)",
@@ -64,7 +67,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file would unpack to far more than it weighs ({packed} bytes → {unpacked} bytes); refused for safety",
     },
     # Bulk imports: folders and archives.
-    "archive_corrupt": {"mn": "ZIP архив эвдэрсэн байна ({reason})", "en": "the ZIP archive is damaged ({reason})"},
+    "archive_corrupt": {
+        "mn": "ZIP архив эвдэрсэн байна ({reason})",
+        "en": "the ZIP archive is damaged ({reason})",
+    },
     "archive_too_many": {
         "mn": "архивт хэт олон файл байна ({count}; дээд тоо {limit})",
         "en": "the archive holds too many files ({count}; the limit is {limit})",
@@ -102,7 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "{organization}: {year} оны {period} тайлан аль хэдийн бүртгэгдсэн",
         "en": "{organization} already has a {period} report for {year}",
     },
-    "file_unwritable": {"mn": "файл бичиж чадсангүй ({reason})", "en": "cannot write the file ({reason})"},
+    "file_unwritable": {
+        "mn": "файл бичиж чадсангүй ({reason})",
+        "en": "cannot write the file ({reason})",
+    },
     "report_not_found": {"mn": "#{id} дугаартай тайлан алга", "en": "there is no report #{id}"},
     "scale_mismatch": {
         "mn": "төлөвлөгөө «{plan_scale}» үнэлгээний шатлалтай, баримт «{document_scale}» шатлалтай",

@@ -12,8 +12,18 @@ import unicodedata
 # Latin letters that look like Cyrillic ones, as they appear inside Mongolian words.
 _LOOKALIKES = str.maketrans(
     {
-        "a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м",
-        "o": "о", "p": "р", "t": "т", "x": "х", "y": "у",
+        "a": "а",
+        "b": "в",
+        "c": "с",
+        "e": "е",
+        "h": "н",
+        "k": "к",
+        "m": "м",
+        "o": "о",
+        "p": "р",
+        "t": "т",
+        "x": "х",
+        "y": "у",
     }
 )
 _SPACES = re.compile(r"\s+")

@@ -162,9 +162,7 @@ class ReportExistsError(DuplicateReportError):
     def __init__(self, *, report: Report) -> None:
         self.report = report
         plan = report.plan
-        super().__init__(
-            organization=plan.organization.name, year=plan.year, period=report.period
-        )
+        super().__init__(organization=plan.organization.name, year=plan.year, period=report.period)
 
 
 class ReportLockedError(Exception):

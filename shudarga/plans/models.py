@@ -103,7 +103,10 @@ class Plan(models.Model):
 
     status = models.CharField("төлөв", max_length=10, choices=Status.choices, default="draft")
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     approved_at = models.DateTimeField(null=True, blank=True)
@@ -257,7 +260,10 @@ class MeasureResult(models.Model):
     reviewer_not_due = models.BooleanField("хянагч: хугацаа болоогүй", default=False)
     reviewer_comment = models.TextField("хянагчийн тайлбар", blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
@@ -397,7 +403,8 @@ class ReportPublication(models.Model):
                 fields=["report", "version"], name="plans_publication_unique_version"
             ),
             models.UniqueConstraint(
-                fields=["report"], condition=Q(is_current=True),
+                fields=["report"],
+                condition=Q(is_current=True),
                 name="plans_publication_one_current",
             ),
         )

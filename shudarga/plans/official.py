@@ -37,7 +37,5 @@ def official_expressions(prefix: str = "") -> tuple[Case, Case]:
     reviewed = {f"{prefix}reviewed_at__isnull": False}
     return (
         Case(When(**reviewed, then=F(f"{prefix}reviewer_score")), default=F(f"{prefix}score")),
-        Case(
-            When(**reviewed, then=F(f"{prefix}reviewer_not_due")), default=F(f"{prefix}not_due")
-        ),
+        Case(When(**reviewed, then=F(f"{prefix}reviewer_not_due")), default=F(f"{prefix}not_due")),
     )

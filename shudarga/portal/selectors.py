@@ -56,9 +56,7 @@ def node_trail(*, node: Organization) -> list[Organization]:
 def node_trails(*, nodes: Sequence[Organization]) -> dict[int, list[Organization]]:
     """The ancestors of many nodes in one query: {node id: [ancestor, …]} (country left out)."""
     steplen = Organization.steplen
-    prefixes = {
-        n.path[: steplen * d] for n in nodes for d in range(1, n.depth)
-    }
+    prefixes = {n.path[: steplen * d] for n in nodes for d in range(1, n.depth)}
     ancestors = {
         a.path: a
         for a in Organization.objects.filter(path__in=prefixes).exclude(
@@ -345,10 +343,26 @@ def summary_groups(entries: Iterable[SummaryEntry], *, by_aimag: bool) -> list[S
 # --- the year's measures as open data -------------------------------------------------------
 
 MEASURE_COLUMNS = (
-    "report_id", "version", "organization", "aimag", "year", "period",
-    "objective_number", "objective_title", "measure_number", "measure_text",
-    "spent", "indicator", "target", "achieved", "rating",
-    "self_score", "reviewer_score", "not_due", "official_score", "report_official_total",
+    "report_id",
+    "version",
+    "organization",
+    "aimag",
+    "year",
+    "period",
+    "objective_number",
+    "objective_title",
+    "measure_number",
+    "measure_text",
+    "spent",
+    "indicator",
+    "target",
+    "achieved",
+    "rating",
+    "self_score",
+    "reviewer_score",
+    "not_due",
+    "official_score",
+    "report_official_total",
     "published_at",
 )
 
@@ -359,7 +373,7 @@ def year_measure_rows(*, year: int) -> Iterator[list[Any]]:
     aimags = {a.path: a for a in Organization.objects.filter(kind__in=AIMAG_KINDS)}
     ids = list(publications_current(year=year).values_list("pk", flat=True))
     for start in range(0, len(ids), 100):
-        batch = ReportPublication.objects.filter(pk__in=ids[start:start + 100]).select_related(
+        batch = ReportPublication.objects.filter(pk__in=ids[start : start + 100]).select_related(
             "report__plan__organization"
         )
         order = {pk: i for i, pk in enumerate(ids)}
@@ -375,10 +389,25 @@ def _publication_rows(p: ReportPublication, aimags: dict[str, Organization]) -> 
         for raw in objective.get("measures") or []:
             m = measure_row(raw)
             yield [
-                p.report_id, p.version, organization.name, aimag.name if aimag else "",
-                p.report.plan.year, p.report.period,
-                objective.get("number") or "", objective.get("title") or "",
-                m.number, m.text, m.spent, m.indicator, m.target, m.achieved, m.rating or "",
-                m.self_score, m.reviewer_score, "true" if m.not_due else "false", m.score,
-                total, p.published_at.isoformat(),
+                p.report_id,
+                p.version,
+                organization.name,
+                aimag.name if aimag else "",
+                p.report.plan.year,
+                p.report.period,
+                objective.get("number") or "",
+                objective.get("title") or "",
+                m.number,
+                m.text,
+                m.spent,
+                m.indicator,
+                m.target,
+                m.achieved,
+                m.rating or "",
+                m.self_score,
+                m.reviewer_score,
+                "true" if m.not_due else "false",
+                m.score,
+                total,
+                p.published_at.isoformat(),
             ]

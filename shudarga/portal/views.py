@@ -47,10 +47,14 @@ def _publication(report_id: int, version: int | None = None) -> ReportPublicatio
 @require_safe
 @public
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {
-        "nodes": _page(request, selectors.node_top()),
-        "years": selectors.publication_years(),
-    })
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "nodes": _page(request, selectors.node_top()),
+            "years": selectors.publication_years(),
+        },
+    )
 
 
 @require_safe
@@ -59,25 +63,33 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
     page = _page(request, selectors.node_search(query=query))
     trails = selectors.node_trails(nodes=list(page))
-    return render(request, "portal/search.html", {
-        "query": query,
-        "page": page,
-        "results": [(n, trails[n.pk]) for n in page],
-    })
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "query": query,
+            "page": page,
+            "results": [(n, trails[n.pk]) for n in page],
+        },
+    )
 
 
 @require_safe
 @public
 def node(request: HttpRequest, node_id: int) -> HttpResponse:
     current = _node(node_id)
-    return render(request, "portal/node.html", {
-        "node": current,
-        "trail": selectors.node_trail(node=current),
-        "children": _page(request, selectors.node_children(node=current)),
-        "publications": list(selectors.publications_current(node=current)),
-        "is_aimag": current.kind in selectors.AIMAG_KINDS,
-        "years": selectors.publication_years(),
-    })
+    return render(
+        request,
+        "portal/node.html",
+        {
+            "node": current,
+            "trail": selectors.node_trail(node=current),
+            "children": _page(request, selectors.node_children(node=current)),
+            "publications": list(selectors.publications_current(node=current)),
+            "is_aimag": current.kind in selectors.AIMAG_KINDS,
+            "years": selectors.publication_years(),
+        },
+    )
 
 
 @require_safe
@@ -85,15 +97,19 @@ def node(request: HttpRequest, node_id: int) -> HttpResponse:
 def report(request: HttpRequest, report_id: int, version: int | None = None) -> HttpResponse:
     publication = _publication(report_id, version)
     organization = publication.report.plan.organization
-    return render(request, "portal/report.html", {
-        "publication": publication,
-        "report": publication.report,
-        "organization": organization,
-        "trail": selectors.node_trail(node=organization),
-        "table": selectors.publication_table(publication=publication),
-        "history": selectors.publication_history(report_id=report_id),
-        "formats": ("docx", "xlsx", "pdf", "csv", "json"),
-    })
+    return render(
+        request,
+        "portal/report.html",
+        {
+            "publication": publication,
+            "report": publication.report,
+            "organization": organization,
+            "trail": selectors.node_trail(node=organization),
+            "table": selectors.publication_table(publication=publication),
+            "history": selectors.publication_history(report_id=report_id),
+            "formats": ("docx", "xlsx", "pdf", "csv", "json"),
+        },
+    )
 
 
 @require_safe
@@ -118,14 +134,18 @@ def report_file(
 @public
 def summary(request: HttpRequest, year: int) -> HttpResponse:
     entries = selectors.summary_entries(year=year)
-    return render(request, "portal/summary.html", {
-        "year": year,
-        "node": None,
-        "overall": selectors.summary_groups(entries, by_aimag=False),
-        "groups": selectors.summary_groups(entries, by_aimag=True),
-        "entries": _page(request, entries),
-        "years": selectors.publication_years(),
-    })
+    return render(
+        request,
+        "portal/summary.html",
+        {
+            "year": year,
+            "node": None,
+            "overall": selectors.summary_groups(entries, by_aimag=False),
+            "groups": selectors.summary_groups(entries, by_aimag=True),
+            "entries": _page(request, entries),
+            "years": selectors.publication_years(),
+        },
+    )
 
 
 @require_safe
@@ -133,14 +153,18 @@ def summary(request: HttpRequest, year: int) -> HttpResponse:
 def summary_aimag(request: HttpRequest, year: int, node_id: int) -> HttpResponse:
     current = _node(node_id)
     entries = selectors.summary_entries(year=year, node=current)
-    return render(request, "portal/summary.html", {
-        "year": year,
-        "node": current,
-        "overall": selectors.summary_groups(entries, by_aimag=False),
-        "groups": [],
-        "entries": _page(request, entries),
-        "years": selectors.publication_years(),
-    })
+    return render(
+        request,
+        "portal/summary.html",
+        {
+            "year": year,
+            "node": current,
+            "overall": selectors.summary_groups(entries, by_aimag=False),
+            "groups": [],
+            "entries": _page(request, entries),
+            "years": selectors.publication_years(),
+        },
+    )
 
 
 class _Echo:
@@ -175,4 +199,3 @@ def year_measures(request: HttpRequest, year: int) -> StreamingHttpResponse:
     response["Content-Disposition"] = f'attachment; filename="shudarga-{year}-measures.csv"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
-

@@ -57,8 +57,7 @@ def histogram_svg(*, labels: Sequence[str], counts: Sequence[int], title: str) -
         parts.append("<g>")
         if count:
             parts.append(
-                f'<rect x="{x + 3:g}" y="{y:g}" width="{step - 6:g}" height="{h:g}" '
-                f'fill="{BAR}"/>'
+                f'<rect x="{x + 3:g}" y="{y:g}" width="{step - 6:g}" height="{h:g}" fill="{BAR}"/>'
             )
         parts.append(
             f'<text x="{x + step / 2:g}" y="{y - 4:g}" text-anchor="middle" '
@@ -71,8 +70,12 @@ def histogram_svg(*, labels: Sequence[str], counts: Sequence[int], title: str) -
 
 
 def bars_svg(
-    *, labels: Sequence[str], values: Sequence[Decimal | None], shown: Sequence[str],
-    title: str, maximum: float = 100.0,
+    *,
+    labels: Sequence[str],
+    values: Sequence[Decimal | None],
+    shown: Sequence[str],
+    title: str,
+    maximum: float = 100.0,
 ) -> SafeString:
     """Horizontal bars on a 0–``maximum`` axis, a label left of each and its value after it."""
     width, label_w, bar_w, row_h, top = 720, 300, 330, 22, 22
@@ -100,8 +103,7 @@ def bars_svg(
                 f'<rect x="{x0}" y="{y + 4:g}" width="{length:.1f}" height="13" fill="{BAR}"/>'
             )
         parts.append(
-            f'<text x="{x0 + length + 6:.1f}" y="{mid:g}" font-weight="bold">{_t(text)}</text>'
-            "</g>"
+            f'<text x="{x0 + length + 6:.1f}" y="{mid:g}" font-weight="bold">{_t(text)}</text></g>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # every text above is escaped

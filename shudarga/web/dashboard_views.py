@@ -108,46 +108,76 @@ def _tables(node: Organization, year: int, period: str, base: dict) -> list[Tabl
     extremes = selectors.dashboard_measure_extremes(node=node, year=year, period=period)
     none = _("none in the calendar")
     tables = [
-        Table("counts", _("Organizations and their reports"), [_("What"), _("Organizations")], [
-            [_("Organizations"), counts.organizations],
-            [_("With a plan"), counts.with_plan],
-            [_("Submitted a report"), counts.submitted],
-            [_("Report accepted"), counts.accepted],
-            [_("Submitted late"), none if counts.late is None else counts.late],
-            [_("Missing after the deadline"), none if counts.missing is None else counts.missing],
-        ], note=str(counts.deadline or "")),
-        Table("histogram", _("Distribution of consolidated results"),
-              [_("Result range"), _("Organizations")], [[b.label, b.count] for b in bins]),
-        Table("aimags", _("Results by aimag"),
-              [_("Aimag"), _("Organizations"), _("With a result"), _("Mean result")],
-              [[a.name or _("(no aimag)"), a.organizations, a.scored, a.display]
-               for a in aimags]),
-        Table("measures", _("Objectives whose measures were most often scored 0 or 30"),
-              [_("Objective"), _("Scored measures"), _("Scored 0"), _("Scored 30"),
-               _("0 or 30")],
-              [[e.title, e.scored, e.zero, e.thirty, e.low] for e in extremes]),
-        Table("ranking", _("Ranking"),
-              [_("Rank"), _("Organization"), _("Result"), _("Last year"), _("Change"),
-               _("Status")],
-              [[r.rank,
-                Link(r.name, reverse("web:dashboard_trend", args=[r.organization_id])),
-                r.display, selectors._display(r.previous), _change(r.change),
-                Report.Status(r.status).label] for r in ranking]),
+        Table(
+            "counts",
+            _("Organizations and their reports"),
+            [_("What"), _("Organizations")],
+            [
+                [_("Organizations"), counts.organizations],
+                [_("With a plan"), counts.with_plan],
+                [_("Submitted a report"), counts.submitted],
+                [_("Report accepted"), counts.accepted],
+                [_("Submitted late"), none if counts.late is None else counts.late],
+                [
+                    _("Missing after the deadline"),
+                    none if counts.missing is None else counts.missing,
+                ],
+            ],
+            note=str(counts.deadline or ""),
+        ),
+        Table(
+            "histogram",
+            _("Distribution of consolidated results"),
+            [_("Result range"), _("Organizations")],
+            [[b.label, b.count] for b in bins],
+        ),
+        Table(
+            "aimags",
+            _("Results by aimag"),
+            [_("Aimag"), _("Organizations"), _("With a result"), _("Mean result")],
+            [[a.name or _("(no aimag)"), a.organizations, a.scored, a.display] for a in aimags],
+        ),
+        Table(
+            "measures",
+            _("Objectives whose measures were most often scored 0 or 30"),
+            [_("Objective"), _("Scored measures"), _("Scored 0"), _("Scored 30"), _("0 or 30")],
+            [[e.title, e.scored, e.zero, e.thirty, e.low] for e in extremes],
+        ),
+        Table(
+            "ranking",
+            _("Ranking"),
+            [_("Rank"), _("Organization"), _("Result"), _("Last year"), _("Change"), _("Status")],
+            [
+                [
+                    r.rank,
+                    Link(r.name, reverse("web:dashboard_trend", args=[r.organization_id])),
+                    r.display,
+                    selectors._display(r.previous),
+                    _change(r.change),
+                    Report.Status(r.status).label,
+                ]
+                for r in ranking
+            ],
+        ),
     ]
     tables[1].chart = charts.histogram_svg(
-        labels=[b.label for b in bins], counts=[b.count for b in bins],
+        labels=[b.label for b in bins],
+        counts=[b.count for b in bins],
         title=str(tables[1].title),
     )
     if aimags:
         tables[2].chart = charts.bars_svg(
             labels=[a.name or str(_("(no aimag)")) for a in aimags],
-            values=[a.mean for a in aimags], shown=[a.display or "—" for a in aimags],
+            values=[a.mean for a in aimags],
+            shown=[a.display or "—" for a in aimags],
             title=str(tables[2].title),
         )
     if extremes:
         tables[3].chart = charts.bars_svg(
-            labels=[e.title for e in extremes], values=[e.low for e in extremes],
-            shown=[str(e.low) for e in extremes], title=str(tables[3].title),
+            labels=[e.title for e in extremes],
+            values=[e.low for e in extremes],
+            shown=[str(e.low) for e in extremes],
+            title=str(tables[3].title),
             maximum=float(max(e.low for e in extremes)),
         )
     for table in tables:
@@ -191,18 +221,23 @@ def dashboard_trend(request: HttpRequest, pk: int) -> HttpResponse:
     periods = dict(Report.Period.choices)
     labels = [f"{p.year} {periods.get(p.period, p.period)}" for p in points]
     table = Table(
-        "trend", _("Consolidated result over the years"),
+        "trend",
+        _("Consolidated result over the years"),
         [_("Year"), _("Period"), _("Result"), _("Status")],
-        [[p.year, periods.get(p.period, p.period), p.display, Report.Status(p.status).label]
-         for p in points],
+        [
+            [p.year, periods.get(p.period, p.period), p.display, Report.Status(p.status).label]
+            for p in points
+        ],
         csv_url="?format=csv",
     )
     if request.GET.get("format") == "csv":
         return csv_response(table, f"dashboard-trend-{organization.pk}.csv")
     if points:
         table.chart = charts.line_svg(
-            labels=labels, values=[p.total for p in points],
-            shown=[p.display or "—" for p in points], title=str(table.title),
+            labels=labels,
+            values=[p.total for p in points],
+            shown=[p.display or "—" for p in points],
+            title=str(table.title),
         )
     return render(
         request, "web/dashboard/trend.html", {"organization": organization, "table": table}

@@ -32,7 +32,8 @@ def rejection_message(exc: EvidenceRejectedError) -> str:
     kinds = ", ".join(sorted({s.lstrip(".").upper() for s in settings.EVIDENCE_TYPES}))
     if exc.code == "type":
         return _("%(name)s was refused: only these kinds of file are accepted: %(kinds)s.") % {
-            "name": exc.name, "kinds": kinds,
+            "name": exc.name,
+            "kinds": kinds,
         }
     if exc.code == "content":
         return _(
@@ -41,7 +42,8 @@ def rejection_message(exc: EvidenceRejectedError) -> str:
         ) % {"name": exc.name}
     if exc.code == "size":
         return _("%(name)s was refused: a file may be at most %(mb)s MB.") % {
-            "name": exc.name, "mb": _megabytes(exc.limit or 0),
+            "name": exc.name,
+            "mb": _megabytes(exc.limit or 0),
         }
     if exc.code == "empty":
         return _("%(name)s was refused: the file is empty.") % {"name": exc.name}
@@ -92,8 +94,9 @@ def evidence_upload(request: HttpRequest, pk: int, result_pk: int) -> HttpRespon
     if not uploads:
         notes.append((messages.ERROR, _("Choose at least one file to attach.")))
     elif len(uploads) > MAX_FILES_AT_ONCE:
-        notes.append((messages.ERROR, _("Attach at most %(n)s files at once.") % {
-            "n": MAX_FILES_AT_ONCE}))
+        notes.append(
+            (messages.ERROR, _("Attach at most %(n)s files at once.") % {"n": MAX_FILES_AT_ONCE})
+        )
         uploads = []
     title = request.POST.get("title", "")
     for upload in uploads:

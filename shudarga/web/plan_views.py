@@ -263,7 +263,10 @@ def measure_edit(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse
 
 
 def _conflict(
-    request: HttpRequest, plan: Plan, measure: Measure, form: MeasureEditForm,
+    request: HttpRequest,
+    plan: Plan,
+    measure: Measure,
+    form: MeasureEditForm,
     exc: MeasureConflictError,
 ) -> HttpResponse:
     """Someone saved the measure in between: both versions side by side, and the person's

@@ -92,8 +92,11 @@ class ResultForm(forms.Form):
         values = {plain_score(lvl.score) for lvl in levels}
         if stored_score is not None and plain_score(stored_score) not in values:
             choices.append(
-                (plain_score(stored_score), _("%(score)s (as imported, not on the scale)")
-                 % {"score": plain_score(stored_score)})
+                (
+                    plain_score(stored_score),
+                    _("%(score)s (as imported, not on the scale)")
+                    % {"score": plain_score(stored_score)},
+                )
             )
         choices.append((NOT_DUE, _("%(mark)s — not yet due") % {"mark": scale.not_due_mark}))
         self.fields["score"].choices = choices
@@ -119,8 +122,7 @@ class ResultForm(forms.Form):
             value = parse_amount(self.cleaned_data.get("spent", ""))
         except AmbiguousAmountError:
             raise forms.ValidationError(
-                _("Write thousands without a separator (1250) and decimals after a comma "
-                  "(840,5)."),
+                _("Write thousands without a separator (1250) and decimals after a comma (840,5)."),
                 code="ambiguous",
             ) from None
         except ValueError:
@@ -131,9 +133,7 @@ class ResultForm(forms.Form):
         if value is not None and value < 0:
             raise forms.ValidationError(_("Money spent cannot be below 0."), code="negative")
         if value is not None and value != value.quantize(Decimal("0.01")):
-            raise forms.ValidationError(
-                _("Money spent has at most two decimals."), code="decimals"
-            )
+            raise forms.ValidationError(_("Money spent has at most two decimals."), code="decimals")
         if value is not None and value >= Decimal(10) ** 12:
             raise forms.ValidationError(_("That sum is too large."), code="large")
         return value

@@ -159,8 +159,12 @@ def _save_result(request: HttpRequest, report: Report, result: MeasureResult) ->
         mine = new_form(exc.stored, scale, levels, data=data)
         mine.is_valid()
         block = block_for(
-            exc.stored, scale, levels, permissions,
-            form=mine, conflict=versions(form, exc.stored, scale, levels),
+            exc.stored,
+            scale,
+            levels,
+            permissions,
+            form=mine,
+            conflict=versions(form, exc.stored, scale, levels),
         )
         return _answer(request, report, block, status=409)
     except ReportLockedError:

@@ -17,12 +17,15 @@ class ReviewScoreForm(forms.Form):
 
     score = forms.ChoiceField(label=_("Reviewer's score"))
     comment = forms.CharField(
-        label=_("Reviewer's comment"), required=False, max_length=5000,
+        label=_("Reviewer's comment"),
+        required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args: object, scale: Scale, levels: Sequence[ScaleLevel],
-                 **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, scale: Scale, levels: Sequence[ScaleLevel], **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", _("— choose —"))]
         choices += [(plain_score(lvl.score), level_label(lvl)) for lvl in levels]
@@ -38,8 +41,9 @@ class ReviewScoreForm(forms.Form):
         }
 
 
-def review_form_for(result: MeasureResult, scale: Scale, levels: Sequence[ScaleLevel],
-                    data=None) -> ReviewScoreForm:
+def review_form_for(
+    result: MeasureResult, scale: Scale, levels: Sequence[ScaleLevel], data=None
+) -> ReviewScoreForm:
     initial = {}
     if result.reviewed_at is not None:
         initial = {
@@ -48,13 +52,15 @@ def review_form_for(result: MeasureResult, scale: Scale, levels: Sequence[ScaleL
         }
     elif result.not_due or result.score is not None:  # start from the self-assessed score
         initial = {"score": NOT_DUE if result.not_due else plain_score(result.score)}
-    return ReviewScoreForm(data, scale=scale, levels=levels, prefix=f"v{result.pk}",
-                           initial=initial)
+    return ReviewScoreForm(
+        data, scale=scale, levels=levels, prefix=f"v{result.pk}", initial=initial
+    )
 
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason for returning"), max_length=5000,
+        label=_("Reason for returning"),
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Say what the organization has to fix; it is shown to them first."),
         error_messages={"required": _("A reason is required to return a report.")},
@@ -63,7 +69,8 @@ class ReasonForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     note = forms.CharField(
-        label=_("What was corrected"), max_length=5000,
+        label=_("What was corrected"),
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Shown beside the new version; the earlier versions stay listed."),
     )

@@ -101,8 +101,9 @@ def review_inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "web/review/inbox.html", context)
 
 
-def _render_review(request: HttpRequest, report: Report, *, forms=None, reason_form=None,
-                   status: int = 200) -> HttpResponse:
+def _render_review(
+    request: HttpRequest, report: Report, *, forms=None, reason_form=None, status: int = 200
+) -> HttpResponse:
     sheet = report_sheet(report_id=report.pk)
     scale = sheet.report.plan.scale
     open_for_review = step_open(sheet.report, Step.ACCEPT)
@@ -245,8 +246,9 @@ def publication_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("A corrected version was published."))
             return redirect("web:report_publications", pk=report.pk)
     status = 400 if form.is_bound else 200
-    return render(request, "web/review/correct.html", {"report": report, "form": form},
-                  status=status)
+    return render(
+        request, "web/review/correct.html", {"report": report, "form": form}, status=status
+    )
 
 
 @login_required

@@ -23,9 +23,7 @@ from shudarga.web.report_views import report_workflow_context
 @login_required
 def report_list_page(request: HttpRequest) -> HttpResponse:
     reports = list(report_list(reports=reports_visible_to(request.user)))
-    return render(
-        request, "web/report_list.html", {"rows": report_totals(reports=reports)}
-    )
+    return render(request, "web/report_list.html", {"rows": report_totals(reports=reports)})
 
 
 @login_required

@@ -39,7 +39,9 @@ def published(plan, officer, admin):
     results[1].save()
     set_status(report, Report.Status.PUBLISHED)
     document = json.loads(jsonform.dumps(report_document(report=report)))
-    ReportPublication.objects.create(report=report, version=1, document=document, published_by=admin)
+    ReportPublication.objects.create(
+        report=report, version=1, document=document, published_by=admin
+    )
     return report
 
 
@@ -62,7 +64,12 @@ def draft_plan(khujirt):
 
 @pytest.fixture
 def world(published, draft_report, rival_report, draft_plan):
-    return {"published": published, "draft": draft_report, "rival": rival_report, "plan": draft_plan}
+    return {
+        "published": published,
+        "draft": draft_report,
+        "rival": rival_report,
+        "plan": draft_plan,
+    }
 
 
 def api_client(user=None) -> Client:

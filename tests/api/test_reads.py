@@ -68,8 +68,13 @@ def test_a_plan_shows_objectives_and_measures(world, anon):
 def test_a_bad_token_is_refused_everywhere(world):
     client = api_client()
     client.defaults["HTTP_AUTHORIZATION"] = "Bearer shd_not-a-key"
-    for url in ("/api/reports", "/api/organizations", "/api/plans", "/api/summaries",
-                f"/api/reports/{world['published'].pk}"):
+    for url in (
+        "/api/reports",
+        "/api/organizations",
+        "/api/plans",
+        "/api/summaries",
+        f"/api/reports/{world['published'].pk}",
+    ):
         assert client.get(url).status_code == 401, url
 
 

@@ -41,7 +41,9 @@ def test_a_deleted_token_no_longer_works(officer):
 
 
 def test_tokens_are_listed_in_the_admin(admin, officer):
-    call_command("api_token_create", officer.username, "--name", "BI", stdout=StringIO(), stderr=StringIO())
+    call_command(
+        "api_token_create", officer.username, "--name", "BI", stdout=StringIO(), stderr=StringIO()
+    )
     client = Client()
     client.force_login(admin)
     response = client.get("/admin/api/apitoken/")

@@ -13,7 +13,9 @@ MEASURE = {"text": "Шинэ арга хэмжээ", "indicator": "Тоо", "pla
 
 
 def first_measure(plan) -> Measure:
-    return Measure.objects.filter(objective__plan=plan).order_by("objective__order", "order").first()
+    return (
+        Measure.objects.filter(objective__plan=plan).order_by("objective__order", "order").first()
+    )
 
 
 def test_an_officer_adds_a_measure_to_a_draft_plan(world, officer):
@@ -31,9 +33,26 @@ def test_writes_need_a_token(world):
     measure = first_measure(world["plan"])
     result = world["draft"].results.first()
     client = api_client()
-    assert client.post(f"/api/objectives/{objective.pk}/measures", MEASURE, content_type="application/json").status_code == 401
-    assert client.put(f"/api/measures/{measure.pk}", {**MEASURE, "expected_version": 1}, content_type="application/json").status_code == 401
-    assert client.put(f"/api/results/{result.pk}", {"expected_version": 1}, content_type="application/json").status_code == 401
+    assert (
+        client.post(
+            f"/api/objectives/{objective.pk}/measures", MEASURE, content_type="application/json"
+        ).status_code
+        == 401
+    )
+    assert (
+        client.put(
+            f"/api/measures/{measure.pk}",
+            {**MEASURE, "expected_version": 1},
+            content_type="application/json",
+        ).status_code
+        == 401
+    )
+    assert (
+        client.put(
+            f"/api/results/{result.pk}", {"expected_version": 1}, content_type="application/json"
+        ).status_code
+        == 401
+    )
 
 
 def test_a_viewer_may_not_write(world, viewer):
@@ -41,9 +60,28 @@ def test_a_viewer_may_not_write(world, viewer):
     objective = world["plan"].objectives.first()
     measure = first_measure(world["plan"])
     result = world["draft"].results.first()
-    assert client.post(f"/api/objectives/{objective.pk}/measures", MEASURE, content_type="application/json").status_code == 403
-    assert client.put(f"/api/measures/{measure.pk}", {**MEASURE, "expected_version": 1}, content_type="application/json").status_code == 403
-    assert client.put(f"/api/results/{result.pk}", {"expected_version": 1, "score": "100"}, content_type="application/json").status_code == 403
+    assert (
+        client.post(
+            f"/api/objectives/{objective.pk}/measures", MEASURE, content_type="application/json"
+        ).status_code
+        == 403
+    )
+    assert (
+        client.put(
+            f"/api/measures/{measure.pk}",
+            {**MEASURE, "expected_version": 1},
+            content_type="application/json",
+        ).status_code
+        == 403
+    )
+    assert (
+        client.put(
+            f"/api/results/{result.pk}",
+            {"expected_version": 1, "score": "100"},
+            content_type="application/json",
+        ).status_code
+        == 403
+    )
     assert Measure.objects.filter(text=MEASURE["text"]).count() == 0
 
 
@@ -52,9 +90,26 @@ def test_another_organization_does_not_even_see_the_objects(world, rival):
     objective = world["plan"].objectives.first()
     measure = first_measure(world["plan"])
     result = world["draft"].results.first()
-    assert client.post(f"/api/objectives/{objective.pk}/measures", MEASURE, content_type="application/json").status_code == 404
-    assert client.put(f"/api/measures/{measure.pk}", {**MEASURE, "expected_version": 1}, content_type="application/json").status_code == 404
-    assert client.put(f"/api/results/{result.pk}", {"expected_version": 1}, content_type="application/json").status_code == 404
+    assert (
+        client.post(
+            f"/api/objectives/{objective.pk}/measures", MEASURE, content_type="application/json"
+        ).status_code
+        == 404
+    )
+    assert (
+        client.put(
+            f"/api/measures/{measure.pk}",
+            {**MEASURE, "expected_version": 1},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
+    assert (
+        client.put(
+            f"/api/results/{result.pk}", {"expected_version": 1}, content_type="application/json"
+        ).status_code
+        == 404
+    )
 
 
 def test_an_approved_plan_is_locked(world, officer):
@@ -62,17 +117,38 @@ def test_an_approved_plan_is_locked(world, officer):
     client = api_client(officer)
     objective = plan.objectives.first()
     measure = first_measure(plan)
-    response = client.post(f"/api/objectives/{objective.pk}/measures", MEASURE, content_type="application/json")
+    response = client.post(
+        f"/api/objectives/{objective.pk}/measures", MEASURE, content_type="application/json"
+    )
     assert response.status_code == 409
     assert response.json()["code"] == "locked"
-    response = client.put(f"/api/measures/{measure.pk}", {**MEASURE, "expected_version": 1}, content_type="application/json")
+    response = client.put(
+        f"/api/measures/{measure.pk}",
+        {**MEASURE, "expected_version": 1},
+        content_type="application/json",
+    )
     assert response.status_code == 409
 
 
-def test_a_measure_edit_on_an_old_version_is_a_conflict_with_the_stored_values(world, officer, head):
+def test_a_measure_edit_on_an_old_version_is_a_conflict_with_the_stored_values(
+    world, officer, head
+):
     measure = first_measure(world["plan"])
-    assert api_client(head).put(f"/api/measures/{measure.pk}", {**MEASURE, "text": "Даргын засвар", "expected_version": 1}, content_type="application/json").status_code == 200
-    response = api_client(officer).put(f"/api/measures/{measure.pk}", {**MEASURE, "expected_version": 1}, content_type="application/json")
+    assert (
+        api_client(head)
+        .put(
+            f"/api/measures/{measure.pk}",
+            {**MEASURE, "text": "Даргын засвар", "expected_version": 1},
+            content_type="application/json",
+        )
+        .status_code
+        == 200
+    )
+    response = api_client(officer).put(
+        f"/api/measures/{measure.pk}",
+        {**MEASURE, "expected_version": 1},
+        content_type="application/json",
+    )
     assert response.status_code == 409
     body = response.json()
     assert body["code"] == "version_conflict"
@@ -83,18 +159,30 @@ def test_a_measure_edit_on_an_old_version_is_a_conflict_with_the_stored_values(w
 
 def test_an_invalid_measure_is_422(world, officer):
     objective = world["plan"].objectives.first()
-    response = api_client(officer).post(f"/api/objectives/{objective.pk}/measures", {**MEASURE, "text": "  "}, content_type="application/json")
+    response = api_client(officer).post(
+        f"/api/objectives/{objective.pk}/measures",
+        {**MEASURE, "text": "  "},
+        content_type="application/json",
+    )
     assert response.status_code == 422
     assert "text" in response.json()["detail"]
 
 
 def test_an_officer_saves_a_result_and_a_stale_version_is_a_conflict(world, officer, head):
     result = world["draft"].results.order_by("pk").first()
-    response = api_client(head).put(f"/api/results/{result.pk}", {"expected_version": 1, "score": "70", "spent": "5.5", "achieved": "Хийсэн"}, content_type="application/json")
+    response = api_client(head).put(
+        f"/api/results/{result.pk}",
+        {"expected_version": 1, "score": "70", "spent": "5.5", "achieved": "Хийсэн"},
+        content_type="application/json",
+    )
     assert response.status_code == 200, response.content
     assert response.json()["version"] == 2
     assert response.json()["score"] == 70
-    response = api_client(officer).put(f"/api/results/{result.pk}", {"expected_version": 1, "score": "100"}, content_type="application/json")
+    response = api_client(officer).put(
+        f"/api/results/{result.pk}",
+        {"expected_version": 1, "score": "100"},
+        content_type="application/json",
+    )
     assert response.status_code == 409
     body = response.json()
     assert body["code"] == "version_conflict"
@@ -108,15 +196,25 @@ def test_an_officer_saves_a_result_and_a_stale_version_is_a_conflict(world, offi
 
 def test_a_score_off_the_scale_is_422(world, officer):
     result = world["draft"].results.first()
-    response = api_client(officer).put(f"/api/results/{result.pk}", {"expected_version": 1, "score": "55"}, content_type="application/json")
+    response = api_client(officer).put(
+        f"/api/results/{result.pk}",
+        {"expected_version": 1, "score": "55"},
+        content_type="application/json",
+    )
     assert response.status_code == 422
 
 
-@pytest.mark.parametrize("status", [Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.PUBLISHED])
+@pytest.mark.parametrize(
+    "status", [Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.PUBLISHED]
+)
 def test_a_submitted_accepted_or_published_report_is_locked(world, officer, status):
     report = set_status(world["draft"], status)
     result = report.results.first()
-    response = api_client(officer).put(f"/api/results/{result.pk}", {"expected_version": 1, "score": "100"}, content_type="application/json")
+    response = api_client(officer).put(
+        f"/api/results/{result.pk}",
+        {"expected_version": 1, "score": "100"},
+        content_type="application/json",
+    )
     assert response.status_code == 409
     assert response.json()["code"] == "locked"
 
@@ -124,5 +222,9 @@ def test_a_submitted_accepted_or_published_report_is_locked(world, officer, stat
 def test_a_returned_report_can_be_changed_again(world, officer):
     report = set_status(world["draft"], Report.Status.RETURNED)
     result = report.results.first()
-    response = api_client(officer).put(f"/api/results/{result.pk}", {"expected_version": 1, "not_due": True}, content_type="application/json")
+    response = api_client(officer).put(
+        f"/api/results/{result.pk}",
+        {"expected_version": 1, "not_due": True},
+        content_type="application/json",
+    )
     assert response.status_code == 200

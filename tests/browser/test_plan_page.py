@@ -16,10 +16,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def log_in(page, live_server, user) -> None:
     client = Client()
     client.force_login(user)
-    page.context.add_cookies([
-        {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url},
-        {"name": "django_language", "value": "en", "url": live_server.url},
-    ])
+    page.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": live_server.url,
+            },
+            {"name": "django_language", "value": "en", "url": live_server.url},
+        ]
+    )
 
 
 def test_the_plan_is_edited_in_place(page, live_server, khujirt, django_user_model):
@@ -46,7 +52,9 @@ def test_the_plan_is_edited_in_place(page, live_server, khujirt, django_user_mod
     page.click(f"{row} a:has-text('Edit')")
     page.wait_for_selector(f"{row}.editing")
     # htmx has swapped and settled the form before it is used, so Save goes through htmx.
-    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')")
+    page.wait_for_function(
+        "!document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')"
+    )
     page.fill(f"#id_m{first.pk}-planned_budget", "-5")
     page.click(f"{row} button:has-text('Save')")
     assert "cannot be negative" in page.wait_for_selector(f"{row} .errorlist").inner_text()
@@ -90,7 +98,9 @@ def test_the_plan_is_edited_in_place(page, live_server, khujirt, django_user_mod
     assert PlanEvent.objects.filter(action="reopened").get().reason == "Аймгийн зөвлөмж"
 
 
-def test_the_create_form_previews_an_import_before_saving(page, live_server, khujirt, django_user_model):
+def test_the_create_form_previews_an_import_before_saving(
+    page, live_server, khujirt, django_user_model
+):
     from shudarga.demo.load import SEED
 
     officer = member(django_user_model, khujirt, "oyunchimeg", "Оюунчимэг", "officer")

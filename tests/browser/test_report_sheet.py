@@ -17,13 +17,21 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def log_in(page, live_server, user) -> None:
     client = Client()
     client.force_login(user)
-    page.context.add_cookies([
-        {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url},
-        {"name": "django_language", "value": "en", "url": live_server.url},
-    ])
+    page.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": live_server.url,
+            },
+            {"name": "django_language", "value": "en", "url": live_server.url},
+        ]
+    )
 
 
-def test_the_sheet_saves_in_place_and_the_results_follow(page, live_server, khujirt, django_user_model, evidence_root, tmp_path):
+def test_the_sheet_saves_in_place_and_the_results_follow(
+    page, live_server, khujirt, django_user_model, evidence_root, tmp_path
+):
     officer = member(django_user_model, khujirt, "oyunchimeg", "Оюунчимэг", "officer")
     report = report_start(user=officer, plan=make_plan(khujirt), period="annual")
     first, second = list(report.results.order_by("pk"))[:2]

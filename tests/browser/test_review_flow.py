@@ -37,16 +37,22 @@ def log_out(page) -> None:
 
 @pytest.fixture
 def submitted(django_user_model):
-    office = organization_get_or_create_path(path=[
-        ("Монгол Улс", "country"), ("Өвөрхангай аймаг", "aimag"), ("Хужирт сум", "soum"),
-        ("Хужирт сумын Засаг даргын Тамгын газар", "organization"),
-    ])
+    office = organization_get_or_create_path(
+        path=[
+            ("Монгол Улс", "country"),
+            ("Өвөрхангай аймаг", "aimag"),
+            ("Хужирт сум", "soum"),
+            ("Хужирт сумын Засаг даргын Тамгын газар", "organization"),
+        ]
+    )
     users = {}
     for username, role in (("oyunchimeg", "officer"), ("batbayar", "head")):
         users[role] = django_user_model.objects.create_user(username=username, password=PASSWORD)
         Membership.objects.create(user=users[role], organization=office, role=role)
     reviewer = django_user_model.objects.create_user(username="uvs.reviewer", password=PASSWORD)
-    ReviewerAssignment.objects.create(user=reviewer, node=Organization.objects.get(name="Өвөрхангай аймаг"))
+    ReviewerAssignment.objects.create(
+        user=reviewer, node=Organization.objects.get(name="Өвөрхангай аймаг")
+    )
     document = build_document(objectives=2, measures_per_objective=2, stated_total=None)
     document.objectives[-1].measures[-1].score = Decimal(100)
     report = report_import_document(document=document, organization=office, user=users["officer"])

@@ -78,7 +78,11 @@ def test_a_year_of_work_in_mongolian_then_the_report_in_english(
     page.click(f"form[action='{reverse('web:report_start', args=[plan.pk, 'annual'])}'] button")
     page.wait_for_url("**/edit/")
     report = Report.objects.get()
-    results = list(report.results.select_related("measure").order_by("measure__objective__order", "measure__order"))
+    results = list(
+        report.results.select_related("measure").order_by(
+            "measure__objective__order", "measure__order"
+        )
+    )
     assert len(results) == 11
     for i, result in enumerate(results):
         block = page.locator(f"#m-{result.pk}")

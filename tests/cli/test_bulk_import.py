@@ -30,7 +30,9 @@ def reports_folder(folder: Path) -> Path:
     (folder / "khujirt.txt").write_text(SEED_TEXT, encoding="utf-8")
     sub = folder / "2024"
     sub.mkdir()
-    (sub / "bat-ulzii.txt").write_text(SEED_TEXT.replace("ХУЖИРТ СУМЫН", "БАТ-ӨЛЗИЙ СУМЫН"), encoding="utf-8")
+    (sub / "bat-ulzii.txt").write_text(
+        SEED_TEXT.replace("ХУЖИРТ СУМЫН", "БАТ-ӨЛЗИЙ СУМЫН"), encoding="utf-8"
+    )
     (sub / "broken.docx").write_bytes(b"PK\x03\x04 this is not really a document")
     (folder / "empty.txt").write_bytes(b"")
     (folder / ".hidden.txt").write_text("ignored", encoding="utf-8")
@@ -51,7 +53,12 @@ def test_a_folder_imports_each_good_file_and_lists_the_refused_ones(capsys, tmp_
     assert lines[0].split()[:2] == ["Файл", "Байгууллага"]
     row = {line.split()[0]: re.split(r"\s{2,}", line.strip()) for line in lines[1:] if line.strip()}
     assert row["khujirt.txt"][1:] == ["ХУЖИРТ СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР", "2024", "11", "86%"]
-    assert row["2024/bat-ulzii.txt"][1:] == ["БАТ-ӨЛЗИЙ СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР", "2024", "11", "86%"]
+    assert row["2024/bat-ulzii.txt"][1:] == [
+        "БАТ-ӨЛЗИЙ СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР",
+        "2024",
+        "11",
+        "86%",
+    ]
     row = {line.split()[0]: line for line in lines[1:] if line.strip()}
     assert "✗" in row["empty.txt"] and "файл хоосон байна" in row["empty.txt"]
     assert "✗" in row["2024/broken.docx"]
@@ -79,7 +86,9 @@ def test_names_are_matched_ignoring_case_spaces_and_latin_lookalikes(capsys, tmp
     folder = tmp_path / "in"
     folder.mkdir()
     # Latin X, T, A in the organization's name, and doubled spaces.
-    (folder / "latin.txt").write_text(SEED_TEXT.replace("ХУЖИРТ СУМЫН ЗАСАГ", "XУЖИРT  СУМЫН ЗAСАГ"), encoding="utf-8")
+    (folder / "latin.txt").write_text(
+        SEED_TEXT.replace("ХУЖИРТ СУМЫН ЗАСАГ", "XУЖИРT  СУМЫН ЗAСАГ"), encoding="utf-8"
+    )
     status, out, _ = run(capsys, "import", str(folder))
     assert status == 0, out
     assert Organization.objects.count() == 1
@@ -108,7 +117,9 @@ def test_a_zip_bomb_is_refused_before_anything_is_unpacked(capsys, tmp_path, mon
     assert Report.objects.count() == 0
 
 
-def test_a_member_above_the_size_limit_is_refused_and_the_others_imported(capsys, tmp_path, monkeypatch):
+def test_a_member_above_the_size_limit_is_refused_and_the_others_imported(
+    capsys, tmp_path, monkeypatch
+):
     from shudarga.documents import sources
 
     monkeypatch.setattr(sources, "MAX_FILE_BYTES", 200_000)

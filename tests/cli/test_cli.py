@@ -65,7 +65,11 @@ def test_score_json_gives_totals_objectives_and_the_reconciliation(capsys):
     assert data["total"]["display"] == "86"
     assert str(data["total"]["exact"]) == "85.714286"
     objective_3 = data["objectives"][2]
-    assert (objective_3["number"], objective_3["unscored"], objective_3["exact"]) == ("3", ["3.1"], None)
+    assert (objective_3["number"], objective_3["unscored"], objective_3["exact"]) == (
+        "3",
+        ["3.1"],
+        None,
+    )
     assert set(objective_3) >= {"number", "exact", "display", "unscored", "not_due", "counts"}
     assert data["objectives"][3]["counts"]["0"] == 1
     rec = data["reconciliation"]
@@ -112,10 +116,17 @@ def bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 
 @pytest.mark.parametrize("case", ["empty", "binary", "latin1", "notable", "missing"])
 @pytest.mark.parametrize("command", ["parse", "score", "import"])
-def test_a_bad_file_gets_one_line_naming_it_exit_2_and_nothing_written(capsys, tmp_path, case, command):
+def test_a_bad_file_gets_one_line_naming_it_exit_2_and_nothing_written(
+    capsys, tmp_path, case, command
+):
     path, text = bad_files(tmp_path)[case]
     before = table_counts()
-    status, out, err = run(capsys, command, str(path), *(["--org", OFFICE, "--create-org"] if command == "import" else []))
+    status, out, err = run(
+        capsys,
+        command,
+        str(path),
+        *(["--org", OFFICE, "--create-org"] if command == "import" else []),
+    )
     assert status == 2
     assert out == ""
     assert err.count("\n") == 1
@@ -146,7 +157,10 @@ def test_import_refuses_an_unknown_organization_unless_asked_to_create_it(capsys
     before = table_counts()
     status, _, err = run(capsys, "import", str(SEED), "--org", "Байхгүй газар")
     assert status == 2
-    assert err == f"shudarga: {SEED}: «Байхгүй газар» нэртэй байгууллага олдсонгүй (шинээр үүсгэх бол --create-org нэмнэ үү)\n"
+    assert (
+        err
+        == f"shudarga: {SEED}: «Байхгүй газар» нэртэй байгууллага олдсонгүй (шинээр үүсгэх бол --create-org нэмнэ үү)\n"
+    )
     assert table_counts() == before
 
 
@@ -155,7 +169,9 @@ def test_import_refuses_a_duplicate_report_and_writes_nothing(capsys):
     before = table_counts()
     status, out, err = run(capsys, "import", str(SEED), "--org", OFFICE)
     assert (status, out) == (2, "")
-    assert err == f"shudarga: {SEED}: {OFFICE}: 2024 оны жилийн эцсийн тайлан аль хэдийн бүртгэгдсэн\n"
+    assert (
+        err == f"shudarga: {SEED}: {OFFICE}: 2024 оны жилийн эцсийн тайлан аль хэдийн бүртгэгдсэн\n"
+    )
     assert table_counts() == before
 
 
@@ -164,7 +180,9 @@ def test_import_refuses_a_report_without_a_year(capsys, tmp_path):
     no_year = tmp_path / "no-year.txt"
     no_year.write_text(text, encoding="utf-8")
     before = table_counts()
-    status, _, err = run(capsys, "--lang", "en", "import", str(no_year), "--org", OFFICE, "--create-org")
+    status, _, err = run(
+        capsys, "--lang", "en", "import", str(no_year), "--org", OFFICE, "--create-org"
+    )
     assert status == 2
     assert err == f"shudarga: {no_year}: the report's year is unknown (the title has no year)\n"
     assert table_counts() == before
@@ -197,11 +215,16 @@ def test_demo_loads_once_and_a_second_run_duplicates_nothing(capsys):
     # The Khujirt office: its one report, imported from the seed, 6 objectives, 11 measures.
     office = Organization.objects.get(name=OFFICE)
     assert [o.name for o in Organization.objects.get_ancestors(office)] == [
-        "Монгол Улс", "Өвөрхангай аймаг", "Хужирт сум",
+        "Монгол Улс",
+        "Өвөрхангай аймаг",
+        "Хужирт сум",
     ]
     report = Report.objects.get(plan__organization=office)
-    assert (report.plan.objectives.count(), Measure.objects.filter(objective__plan=report.plan)
-            .count(), report.results.count()) == (6, 11, 11)
+    assert (
+        report.plan.objectives.count(),
+        Measure.objects.filter(objective__plan=report.plan).count(),
+        report.results.count(),
+    ) == (6, 11, 11)
     assert report.plan.status == Plan.Status.APPROVED
     assert report.plan.approved_by.username == "khujirt.head"
     roles = {

@@ -12,8 +12,14 @@ from shudarga.plans.reports.storing import report_import_document
 
 pytestmark = pytest.mark.django_db
 
-MAGIC = {"docx": b"PK\x03\x04", "xlsx": b"PK\x03\x04", "pdf": b"%PDF", "csv": b"\xef\xbb\xbf",
-         "html": b"<!doctype html", "json": b"{"}
+MAGIC = {
+    "docx": b"PK\x03\x04",
+    "xlsx": b"PK\x03\x04",
+    "pdf": b"%PDF",
+    "csv": b"\xef\xbb\xbf",
+    "html": b"<!doctype html",
+    "json": b"{",
+}
 
 
 @pytest.fixture
@@ -29,7 +35,9 @@ def test_it_writes_each_format_to_the_named_file(capsys, tmp_path, seed_report, 
     assert target.read_bytes()[: len(MAGIC[fmt])].lower() == MAGIC[fmt].lower()
 
 
-def test_without_a_name_it_writes_a_file_named_after_the_report(capsys, tmp_path, seed_report, monkeypatch):
+def test_without_a_name_it_writes_a_file_named_after_the_report(
+    capsys, tmp_path, seed_report, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     assert main(["export", str(seed_report.pk), "--format", "json"]) == 0
     written = tmp_path / "khujirt-sumyn-zasag-dargyn-tamgyn-gazar-2024-annual.json"

@@ -39,8 +39,11 @@ def add_organizations(parent: Organization, count: int, prefix: str = "Байг�
     start = parent.numchild
     nodes = [
         Organization(
-            name=f"{prefix} {i:03d}", name_folded=f"{prefix.lower()} {i:03d}", kind=ORG,
-            depth=parent.depth + 1, numchild=0,
+            name=f"{prefix} {i:03d}",
+            name_folded=f"{prefix.lower()} {i:03d}",
+            kind=ORG,
+            depth=parent.depth + 1,
+            numchild=0,
             path=Organization._get_path(parent.path, parent.depth + 1, start + i),
         )
         for i in range(1, count + 1)
@@ -51,8 +54,15 @@ def add_organizations(parent: Organization, count: int, prefix: str = "Байг�
     return list(Organization.objects.filter(path__in=[n.path for n in nodes]).order_by("path"))
 
 
-def add_reports(orgs, *, year: int, totals, status=Report.Status.SUBMITTED,
-                period=Report.Period.ANNUAL, submitted_at=None) -> None:
+def add_reports(
+    orgs,
+    *,
+    year: int,
+    totals,
+    status=Report.Status.SUBMITTED,
+    period=Report.Period.ANNUAL,
+    submitted_at=None,
+) -> None:
     """A plan, a report and its summary row for each organization, in bulk."""
     scale = government_scale()
     plans = Plan.objects.bulk_create(
@@ -64,9 +74,16 @@ def add_reports(orgs, *, year: int, totals, status=Report.Status.SUBMITTED,
     )
     ReportSummary.objects.bulk_create(
         ReportSummary(
-            report=r, organization_id=p.organization_id, plan=p, year=year, period=period,
-            status=status, measures=4, official_scored=4 if t is not None else 0,
-            official_total=None if t is None else Decimal(t), submitted_at=when,
+            report=r,
+            organization_id=p.organization_id,
+            plan=p,
+            year=year,
+            period=period,
+            status=status,
+            measures=4,
+            official_scored=4 if t is not None else 0,
+            official_total=None if t is None else Decimal(t),
+            submitted_at=when,
         )
         for r, p, t in zip(reports, plans, totals, strict=True)
     )
@@ -76,9 +93,7 @@ def build_world(n: int) -> World:
     country = organization_create(name="Монгол Улс", kind=Organization.Kind.COUNTRY)
     aimag = organization_create(name="Өвөрхангай", kind=Organization.Kind.AIMAG, parent=country)
     soum = organization_create(name="Хужирт", kind=Organization.Kind.SOUM, parent=aimag)
-    other_aimag = organization_create(
-        name="Архангай", kind=Organization.Kind.AIMAG, parent=country
-    )
+    other_aimag = organization_create(name="Архангай", kind=Organization.Kind.AIMAG, parent=country)
     other_soum = organization_create(
         name="Цэцэрлэг", kind=Organization.Kind.SOUM, parent=other_aimag
     )

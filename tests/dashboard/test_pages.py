@@ -68,8 +68,11 @@ def test_it_escapes_names_in_tables_and_charts(world, reviewer):
     world.orgs[0].save()
     add_reports(world.orgs[:1], year=YEAR, totals=["80"])
     page = client_for(reviewer).get(URL).content.decode()
-    trend = client_for(reviewer).get(
-        reverse("web:dashboard_trend", args=[world.orgs[0].pk])).content.decode()
+    trend = (
+        client_for(reviewer)
+        .get(reverse("web:dashboard_trend", args=[world.orgs[0].pk]))
+        .content.decode()
+    )
     assert "<script>alert" not in page and "<script>alert" not in trend
     assert "&lt;script&gt;" in page
 

@@ -22,14 +22,19 @@ ANNUAL = Report.Period.ANNUAL
 def test_it_counts_plans_submitted_accepted_late_and_missing(world):
     a, b, c, _, _ = world.orgs
     add_reports([a], year=YEAR, totals=["90"], status=Report.Status.ACCEPTED)
-    add_reports([b], year=YEAR, totals=["70"],
-                submitted_at=datetime(2026, 2, 1, tzinfo=UTC))  # after the deadline
+    add_reports(
+        [b], year=YEAR, totals=["70"], submitted_at=datetime(2026, 2, 1, tzinfo=UTC)
+    )  # after the deadline
     add_reports([c], year=YEAR, totals=[None], status=Report.Status.DRAFT)
     counts = d.dashboard_status_counts(
         node=world.country, year=YEAR, period=ANNUAL, today=date(2026, 3, 1)
     )
     assert (counts.organizations, counts.with_plan, counts.submitted, counts.accepted) == (
-        6, 3, 2, 1)
+        6,
+        3,
+        2,
+        1,
+    )
     assert counts.late == 1
     assert counts.missing == 4  # 6 organizations, 2 submitted
     before = d.dashboard_status_counts(
@@ -60,7 +65,10 @@ def test_it_ranks_with_ties_and_the_change_from_last_year(world):
     add_reports([world.other_org], year=YEAR, totals=["50"])
     rows = d.dashboard_ranking(node=world.aimag, year=YEAR, period=ANNUAL)
     assert [(r.rank, r.name, r.display) for r in rows] == [
-        (1, b.name, "96"), (2, a.name, "80"), (2, c.name, "80"), (4, e.name, ""),
+        (1, b.name, "96"),
+        (2, a.name, "80"),
+        (2, c.name, "80"),
+        (4, e.name, ""),
     ]
     assert rows[0].change == Decimal("-4.5") and rows[1].change == Decimal("10")
     assert rows[2].change is None
@@ -73,15 +81,18 @@ def test_it_averages_results_by_aimag(world):
     ranking = d.dashboard_ranking(node=world.country, year=YEAR, period=ANNUAL)
     rows = d.dashboard_by_aimag(ranking=ranking)
     assert [(r.name, r.organizations, r.display) for r in rows] == [
-        ("Өвөрхангай", 2, "86"), ("Архангай", 1, "40"),
+        ("Өвөрхангай", 2, "86"),
+        ("Архангай", 1, "40"),
     ]
 
 
 def test_it_finds_objectives_scored_0_or_30_in_one_query(world, django_user_model):
     officer = django_user_model.objects.create_user(username="o", password="x")
-    for org, title in ((world.orgs[0], "Ил тод байдлыг  хангах"),
-                       (world.orgs[1], "ИЛ ТОД байдлыг хангах"),
-                       (world.other_org, "Ил тод байдлыг хангах")):
+    for org, title in (
+        (world.orgs[0], "Ил тод байдлыг  хангах"),
+        (world.orgs[1], "ИЛ ТОД байдлыг хангах"),
+        (world.other_org, "Ил тод байдлыг хангах"),
+    ):
         org.memberships.create(user=officer, role="officer")
         plan = make_plan(org, year=YEAR, objectives=2)
         plan.objectives.filter(number="1").update(title=title)
@@ -92,15 +103,19 @@ def test_it_finds_objectives_scored_0_or_30_in_one_query(world, django_user_mode
             result.save()
         Report.objects.filter(pk=report.pk).update(status=Report.Status.SUBMITTED)
     # A reviewer's score wins over the self-assessed one.
-    first = MeasureResult.objects.filter(report__plan__organization=world.orgs[0]).order_by(
-        "measure__objective__order", "measure__order").first()
+    first = (
+        MeasureResult.objects.filter(report__plan__organization=world.orgs[0])
+        .order_by("measure__objective__order", "measure__order")
+        .first()
+    )
     first.reviewer_score, first.reviewed_at = Decimal("100"), datetime(2026, 1, 2, tzinfo=UTC)
     first.save()
     with CaptureQueriesContext(connection) as queries:
         rows = d.dashboard_measure_extremes(node=world.aimag, year=YEAR, period=ANNUAL)
     assert len(queries) == 1
     assert [(r.title, r.scored, r.zero, r.thirty) for r in rows] == [
-        ("ИЛ ТОД байдлыг хангах", 4, 1, 2), ("Зорилт 2", 4, 2, 0),
+        ("ИЛ ТОД байдлыг хангах", 4, 1, 2),
+        ("Зорилт 2", 4, 2, 0),
     ]
 
 

@@ -35,9 +35,21 @@ SMALL = 8
 
 def table_counts() -> list[int]:
     """Rows of every table the demo writes, the change history and events included."""
-    models = (Organization, Plan, Report, MeasureResult, ReportEvent, ReportPublication,
-              ReportSummary, ReviewerAssignment, ReportingCalendar, Membership, PlanEvent,
-              Evidence, get_user_model())
+    models = (
+        Organization,
+        Plan,
+        Report,
+        MeasureResult,
+        ReportEvent,
+        ReportPublication,
+        ReportSummary,
+        ReviewerAssignment,
+        ReportingCalendar,
+        Membership,
+        PlanEvent,
+        Evidence,
+        get_user_model(),
+    )
     histories = (MeasureResult.history, Plan.history, Measure.history, Evidence.history)
     return [m.objects.count() for m in models] + [h.count() for h in histories]
 
@@ -46,7 +58,11 @@ def snapshot() -> list[tuple]:
     """What the generator wrote, without database ids."""
     return sorted(
         (
-            r.plan.organization.name, r.plan.year, r.period, r.status, str(r.submitted_at),
+            r.plan.organization.name,
+            r.plan.year,
+            r.period,
+            r.status,
+            str(r.submitted_at),
             tuple(
                 (str(x.score), x.not_due, str(x.reviewer_score), x.reviewer_comment, x.achieved)
                 for x in r.results.order_by("measure__objective__order", "measure__order")
@@ -74,9 +90,17 @@ def test_it_builds_the_hierarchy_with_the_reviewers():
     ]
     iaac = get_user_model().objects.get(username="iaac.reviewer")
     assert iaac.is_staff and iaac.check_password(DEMO_PASSWORD)
-    calendar = {(c.year, c.period): (c.period_end, c.deadline) for c in ReportingCalendar.objects.all()}
-    assert str(calendar[(2024, "half_year")]) == "(datetime.date(2024, 6, 30), datetime.date(2024, 7, 15))"
-    assert str(calendar[(2023, "annual")]) == "(datetime.date(2023, 12, 31), datetime.date(2024, 1, 15))"
+    calendar = {
+        (c.year, c.period): (c.period_end, c.deadline) for c in ReportingCalendar.objects.all()
+    }
+    assert (
+        str(calendar[(2024, "half_year")])
+        == "(datetime.date(2024, 6, 30), datetime.date(2024, 7, 15))"
+    )
+    assert (
+        str(calendar[(2023, "annual")])
+        == "(datetime.date(2023, 12, 31), datetime.date(2024, 1, 15))"
+    )
 
 
 def test_it_writes_reports_in_every_state_with_consistent_data():
@@ -124,8 +148,18 @@ def models_f(name):
 
 def test_summaries_equal_a_fresh_refresh():
     demo_load(organizations=SMALL)
-    fields = ("status", "measures", "self_scored", "self_sum", "official_scored",
-              "official_sum", "official_total", "not_due", "unscored", "submitted_at")
+    fields = (
+        "status",
+        "measures",
+        "self_scored",
+        "self_sum",
+        "official_scored",
+        "official_sum",
+        "official_total",
+        "not_due",
+        "unscored",
+        "submitted_at",
+    )
     stored = {s.report_id: [getattr(s, f) for f in fields] for s in ReportSummary.objects.all()}
     assert len(stored) == Report.objects.count()
     for report_id in stored:
@@ -166,6 +200,8 @@ def test_a_second_run_adds_nothing_and_leaves_khujirt_alone():
     assert table_counts() == counts
     khujirt.refresh_from_db()
     assert khujirt.status == S.DRAFT and khujirt.source_file.endswith(".txt")
-    assert list(khujirt.results.order_by("pk").values_list(
-        "score", "achieved", "reviewer_score")) == before
+    assert (
+        list(khujirt.results.order_by("pk").values_list("score", "achieved", "reviewer_score"))
+        == before
+    )
     assert Report.objects.filter(plan__organization__name=OFFICE).count() == 1

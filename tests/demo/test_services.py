@@ -89,7 +89,8 @@ def test_every_report_has_its_chain_of_events_taken_by_the_right_people():
         assert event.action == PlanEvent.Action.APPROVED and event.by == plan.approved_by
         assert role(plan.approved_by, plan.organization_id) == Membership.Role.HEAD
         assert list(plan.history.order_by("history_id").values_list("history_type", "status")) == [
-            ("+", Plan.Status.DRAFT), ("~", Plan.Status.APPROVED)
+            ("+", Plan.Status.DRAFT),
+            ("~", Plan.Status.APPROVED),
         ]
 
 

@@ -29,16 +29,40 @@ GROUP = "Үр дүнгийн үзүүлэлт"
 # (objective heading, [(number, text, spent, indicator, target, [achieved paragraphs])])
 Body = Sequence[tuple[str, Sequence[tuple[str, str, str, str, str, Sequence[str]]]]]
 BODY: Body = (
-    ("Зорилт 1. Авлигын эсрэг сурталчилгаа", (
-        ("1.1", "Шторк байршуулах", "-", "Хандалтын тоо", "500 иргэн",
-         ("Шторкийг 315 иргэн үзсэн.", "Бас 41 иргэн үзсэн.", "Үр дүнтэй-100%")),
-        ("1.2", "Самбар шинэчлэх", "840,0", "Шинэчилсэн тоо", "Сар бүр",
-         ("Самбарыг шинэчилсэн.", "Үр дүнгүй-0")),
-    )),
-    ("Зорилт 2. Сургалт", (
-        ("2.1", "Сургалт зохион байгуулах", "0,4", "Хамрагдсан тоо", "20 хүн",
-         ("Сургалтад 14 хүн хамрагдсан.", "ХБ")),
-    )),
+    (
+        "Зорилт 1. Авлигын эсрэг сурталчилгаа",
+        (
+            (
+                "1.1",
+                "Шторк байршуулах",
+                "-",
+                "Хандалтын тоо",
+                "500 иргэн",
+                ("Шторкийг 315 иргэн үзсэн.", "Бас 41 иргэн үзсэн.", "Үр дүнтэй-100%"),
+            ),
+            (
+                "1.2",
+                "Самбар шинэчлэх",
+                "840,0",
+                "Шинэчилсэн тоо",
+                "Сар бүр",
+                ("Самбарыг шинэчилсэн.", "Үр дүнгүй-0"),
+            ),
+        ),
+    ),
+    (
+        "Зорилт 2. Сургалт",
+        (
+            (
+                "2.1",
+                "Сургалт зохион байгуулах",
+                "0,4",
+                "Хамрагдсан тоо",
+                "20 хүн",
+                ("Сургалтад 14 хүн хамрагдсан.", "ХБ"),
+            ),
+        ),
+    ),
 )
 
 
@@ -128,14 +152,18 @@ def official_xlsx(body: Body = BODY, *, title: str = TITLE) -> openpyxl.Workbook
     sheet.merge_cells("C2:F2")
     for heading, measures in body:
         sheet.append([heading])
-        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=6)
+        sheet.merge_cells(
+            start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=6
+        )
         for number, text, spent, indicator, target, achieved in measures:
             sheet.append([number, text, spent, indicator, target, "\n".join(achieved)])
     sheet.append(["НЭГДСЭН ДҮН: 50%"])
     return workbook
 
 
-def official_html(body: Body = BODY, *, title: str = TITLE, head: str = "", charset: str = "utf-8") -> str:
+def official_html(
+    body: Body = BODY, *, title: str = TITLE, head: str = "", charset: str = "utf-8"
+) -> str:
     """The official table as a web page: rowspan/colspan headers, objective rows across."""
     rows = [
         f'<tr><th rowspan="2">{COLUMNS[0]}</th><th rowspan="2">{COLUMNS[1]}</th>'
@@ -205,7 +233,9 @@ def grid_xlsx(rows: Rows, *, before: Sequence[str] = ()) -> bytes:
     for row in rows:
         sheet.append([text or None for text in row])
         if len(row) == 1 and width > 1:
-            sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width)
+            sheet.merge_cells(
+                start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width
+            )
     return save_xlsx(workbook)
 
 
@@ -235,7 +265,7 @@ def mht_archive(page: str) -> bytes:
         f"{body}\r\n"
         "------=_NextPart_01DA\r\n"
         "Content-Location: file:///C:/report_files/filelist.xml\r\n"
-        "Content-Type: text/xml; charset=\"utf-8\"\r\n\r\n"
+        'Content-Type: text/xml; charset="utf-8"\r\n\r\n'
         "<xml></xml>\r\n"
         "------=_NextPart_01DA--\r\n"
     ).encode("ascii")

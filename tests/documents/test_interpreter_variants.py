@@ -19,8 +19,14 @@ from tests.documents.reader_fixtures import grid_docx, grid_html, grid_xlsx
 TITLE = ["А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН АВЛИГЫН ЭСРЭГ 2023 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ"]
 OFFICIAL = [
     ["Д/д", "Хэрэгжүүлэх арга хэмжээ", "Үр дүнгийн үзүүлэлт", "", "", ""],
-    ["", "", "Зарцуулсан хөрөнгө /мян.төг/", "Шалгуур үзүүлэлт", "Хүрэх түвшин",
-     "Хүрсэн түвшин буюу хэрэгжилт /Хүрээгүй бол тайлбар/"],
+    [
+        "",
+        "",
+        "Зарцуулсан хөрөнгө /мян.төг/",
+        "Шалгуур үзүүлэлт",
+        "Хүрэх түвшин",
+        "Хүрсэн түвшин буюу хэрэгжилт /Хүрээгүй бол тайлбар/",
+    ],
 ]
 
 
@@ -53,7 +59,10 @@ def test_it_reads_a_national_agency_report_with_an_objective_column_and_points()
     ]
     m = measures(doc)
     assert (m["1.1"].text, m["1.1"].indicator, m["1.1"].achieved, m["1.1"].score) == (
-        "Мэдээлэл байршуулах", "Тоо", "Байршуулсан.", Decimal(100)
+        "Мэдээлэл байршуулах",
+        "Тоо",
+        "Байршуулсан.",
+        Decimal(100),
     )
     assert m["2.1"].score == Decimal(70)
 
@@ -71,12 +80,21 @@ def test_it_reads_a_city_department_report_with_a_percent_column():
 
 def test_it_joins_two_achieved_columns_as_paragraphs_and_reads_hereegjilt_huvi():
     doc = read(
-        ["Үйл ажиллагааны үндсэн чиглэл", "Хэрэгжүүлэх арга хэмжээ", "Биелэлт", "Хүрсэн үр дүн",
-         "Хэрэгжилт /хувь/"],
+        [
+            "Үйл ажиллагааны үндсэн чиглэл",
+            "Хэрэгжүүлэх арга хэмжээ",
+            "Биелэлт",
+            "Хүрсэн үр дүн",
+            "Хэрэгжилт /хувь/",
+        ],
         ["Урьдчилан сэргийлэх", "1.1. Зөвлөгөө өгөх", "Өгсөн.", "30 хүн хамрагдсан.", "70"],
     )
     m = measures(doc)["1.1"]
-    assert (m.text, m.achieved, m.score) == ("Зөвлөгөө өгөх", "Өгсөн.\n30 хүн хамрагдсан.", Decimal(70))
+    assert (m.text, m.achieved, m.score) == (
+        "Зөвлөгөө өгөх",
+        "Өгсөн.\n30 хүн хамрагдсан.",
+        Decimal(70),
+    )
 
 
 @pytest.mark.parametrize(
@@ -91,22 +109,34 @@ def test_it_reads_the_wordings_of_the_indicator_target_and_achieved_headers(
     indicator_header, target_header, achieved_header
 ):
     doc = read(
-        ["Д/д", "Хэрэгжүүлэх арга хэмжээ", "Зарцуулсан хөрөнгө", indicator_header, target_header,
-         achieved_header],
+        [
+            "Д/д",
+            "Хэрэгжүүлэх арга хэмжээ",
+            "Зарцуулсан хөрөнгө",
+            indicator_header,
+            target_header,
+            achieved_header,
+        ],
         ["Зорилт 1. Нэг", "", "", "", "", ""],
         ["1.1", "Ажил хийх", "840,0", "Тоо", "5", "Хийсэн. Үр дүнтэй-100%"],
     )
     m = measures(doc)["1.1"]
     assert (m.spent, m.indicator, m.target, m.achieved, m.score) == (
-        Decimal("840.0"), "Тоо", "5", "Хийсэн.", Decimal(100)
+        Decimal("840.0"),
+        "Тоо",
+        "5",
+        "Хийсэн.",
+        Decimal(100),
     )
 
 
 def test_it_reads_a_header_flattened_on_one_line():
     doc = read(
         TITLE,
-        ["Д/д Хэрэгжүүлэх арга хэмжээ Зарцуулсан хөрөнгө /мян.төг/ Шалгуур үзүүлэлт Хүрэх түвшин "
-         "Хүрсэн түвшин буюу хэрэгжилт"],
+        [
+            "Д/д Хэрэгжүүлэх арга хэмжээ Зарцуулсан хөрөнгө /мян.төг/ Шалгуур үзүүлэлт Хүрэх түвшин "
+            "Хүрсэн түвшин буюу хэрэгжилт"
+        ],
         ["Зорилт 1. Нэг"],
         ["1.1", "Ажил хийх", "-", "Тоо", "5", "Хийсэн. Үр дүнтэй-100%"],
     )
@@ -117,8 +147,15 @@ def test_it_reads_a_header_flattened_on_one_line():
 
 def test_it_does_not_shift_columns_when_the_group_header_is_flattened_into_the_header_row():
     doc = read(
-        ["Д/д", "Хэрэгжүүлэх арга хэмжээ", "Үр дүнгийн үзүүлэлт", "Зарцуулсан хөрөнгө",
-         "Шалгуур үзүүлэлт", "Хүрэх түвшин", "Хүрсэн түвшин"],
+        [
+            "Д/д",
+            "Хэрэгжүүлэх арга хэмжээ",
+            "Үр дүнгийн үзүүлэлт",
+            "Зарцуулсан хөрөнгө",
+            "Шалгуур үзүүлэлт",
+            "Хүрэх түвшин",
+            "Хүрсэн түвшин",
+        ],
         ["Зорилт 1. Нэг", "", "", "", "", ""],
         ["1.1", "Ажил хийх", "10", "Тоо", "5", "Хийсэн."],
     )
@@ -128,7 +165,9 @@ def test_it_does_not_shift_columns_when_the_group_header_is_flattened_into_the_h
 
 @pytest.mark.parametrize("numbers", [["1", "2", "3", "4", "5", "6"], ["1 2 3 4 5 6"]])
 def test_it_skips_the_row_of_column_numbers_under_the_header(numbers):
-    doc = read(*OFFICIAL, numbers, ["Зорилт 1. Нэг"], ["1.1", "Ажил хийх", "-", "Тоо", "5", "Хийсэн."])
+    doc = read(
+        *OFFICIAL, numbers, ["Зорилт 1. Нэг"], ["1.1", "Ажил хийх", "-", "Тоо", "5", "Хийсэн."]
+    )
     assert list(measures(doc)) == ["1.1"]
     assert doc.warnings == []
 
@@ -136,9 +175,12 @@ def test_it_skips_the_row_of_column_numbers_under_the_header(numbers):
 def test_it_skips_a_header_repeated_on_the_next_page_with_its_column_numbers():
     numbers = ["1", "2", "3", "4", "5", "6"]
     doc = read(
-        *OFFICIAL, numbers,
-        ["Зорилт 1. Нэг"], ["1.1", "Ажил хийх", "-", "Тоо", "5", "Хийсэн."],
-        *OFFICIAL, numbers,
+        *OFFICIAL,
+        numbers,
+        ["Зорилт 1. Нэг"],
+        ["1.1", "Ажил хийх", "-", "Тоо", "5", "Хийсэн."],
+        *OFFICIAL,
+        numbers,
         ["1.2", "Дараагийн ажил", "-", "Тоо", "5", "Хийсэн. Үр дүнгүй-0"],
     )
     assert list(measures(doc)) == ["1.1", "1.2"]
@@ -149,9 +191,11 @@ def test_it_skips_a_header_repeated_on_the_next_page_with_its_column_numbers():
 def test_it_reads_a_second_table_with_its_own_header():
     doc = read(
         ["№", "Хэрэгжүүлэх ажлууд", "Биелэлт", "Хувь"],
-        ["Зорилт 1. Нэг"], ["1.1", "Журам батлах", "Батлав.", "100"],
+        ["Зорилт 1. Нэг"],
+        ["1.1", "Журам батлах", "Батлав.", "100"],
         ["№", "Хэрэгжүүлэх ажлууд", "Хувь", "Биелэлт"],
-        ["Зорилт 2. Хоёр"], ["2.1", "Сургалт хийх", "70", "Хийсэн."],
+        ["Зорилт 2. Хоёр"],
+        ["2.1", "Сургалт хийх", "70", "Хийсэн."],
     )
     m = measures(doc)
     assert (m["2.1"].achieved, m["2.1"].score) == ("Хийсэн.", Decimal(70))
@@ -159,7 +203,8 @@ def test_it_reads_a_second_table_with_its_own_header():
 
 def test_it_does_not_take_a_measure_row_with_header_words_for_a_new_header():
     doc = read(
-        *OFFICIAL, ["Зорилт 1. Нэг"],
+        *OFFICIAL,
+        ["Зорилт 1. Нэг"],
         ["1.1", "Хугацаа", "Хүрэх", "Шалгуур", "Хүрсэн", "Биелэлт"],
     )
     assert measures(doc)["1.1"].text == "Хугацаа"
@@ -169,11 +214,19 @@ def test_it_does_not_take_a_measure_row_with_header_words_for_a_new_header():
 
 
 @pytest.mark.parametrize(
-    "heading", ["Зорилт 1. Ил тод байдал", "ЗОРИЛТ 1. Ил тод байдал", "Нэг. Ил тод байдал",
-                "НЭГ. Ил тод байдал", "Зорилт 1: Ил тод байдал"],
+    "heading",
+    [
+        "Зорилт 1. Ил тод байдал",
+        "ЗОРИЛТ 1. Ил тод байдал",
+        "Нэг. Ил тод байдал",
+        "НЭГ. Ил тод байдал",
+        "Зорилт 1: Ил тод байдал",
+    ],
 )
 def test_it_reads_objective_headings_in_capitals_and_ordinal_words(heading):
-    doc = read(*OFFICIAL, [heading, "", "", "", "", ""], ["1.1", "Ажил хийх", "-", "Тоо", "5", "Хийсэн."])
+    doc = read(
+        *OFFICIAL, [heading, "", "", "", "", ""], ["1.1", "Ажил хийх", "-", "Тоо", "5", "Хийсэн."]
+    )
     assert [(o.number, o.title) for o in doc.objectives] == [("1", "Ил тод байдал")]
 
 
@@ -192,13 +245,16 @@ def test_it_reads_a_sentence_ending_in_a_colon_as_an_objective():
 
 
 def test_it_numbers_a_colon_objective_by_its_measures():
-    doc = read(*OFFICIAL, ["Хяналт шалгалтын чиглэлээр:"], ["4.1", "Шалгах", "-", "Тоо", "5", "Шалгасан."])
+    doc = read(
+        *OFFICIAL, ["Хяналт шалгалтын чиглэлээр:"], ["4.1", "Шалгах", "-", "Тоо", "5", "Шалгасан."]
+    )
     assert doc.objectives[0].number == "4"
 
 
 def test_it_does_not_take_a_law_citation_heading_for_an_objective():
     doc = read(
-        *OFFICIAL, ["Зорилт 1. Нэг"],
+        *OFFICIAL,
+        ["Зорилт 1. Нэг"],
         ["1.1", "Ажил хийх", "-", "Тоо", "5", "Хийсэн."],
         ["Эрх зүйн үндэслэл:", "", "", "", "", ""],
     )
@@ -215,7 +271,8 @@ def test_it_reads_a_numbered_row_merged_across_the_table_as_an_objective():
         ["2.1", "Шалгах", "-", "Тоо", "5", "Шалгасан."],
     )
     assert [(o.number, o.title) for o in doc.objectives] == [
-        ("1", "Авлигаас урьдчилан сэргийлэх"), ("2", "Хяналтыг сайжруулах")
+        ("1", "Авлигаас урьдчилан сэргийлэх"),
+        ("2", "Хяналтыг сайжруулах"),
     ]
 
 
@@ -256,7 +313,10 @@ def test_it_reads_a_merged_first_column_as_the_objective_of_the_rows_it_spans():
     ]
     m = measures(doc)["2"]
     assert (m.text, m.deadline, m.responsible_unit, m.target) == (
-        "Самбар шинэчлэх", "Сар бүр", "Мэргэжилтэн", "Шинэчилсэн"
+        "Самбар шинэчлэх",
+        "Сар бүр",
+        "Мэргэжилтэн",
+        "Шинэчилсэн",
     )
 
 
@@ -266,7 +326,9 @@ def test_it_keeps_one_objective_when_its_column_repeats_the_text_on_every_row():
         ["Зорилт 3. Ил тод байдал", "3.1 Мэдээлэл байршуулах", "Байршуулсан.", "100"],
         ["Зорилт 3. Ил тод байдал", "3.2 Самбар шинэчлэх", "Шинэчилсэн.", "70"],
     )
-    assert [(o.number, o.title, len(o.measures)) for o in doc.objectives] == [("3", "Ил тод байдал", 2)]
+    assert [(o.number, o.title, len(o.measures)) for o in doc.objectives] == [
+        ("3", "Ил тод байдал", 2)
+    ]
 
 
 # -- measures --------------------------------------------------------------------------------
@@ -289,8 +351,12 @@ def test_it_reads_measure_numbers_in_every_form(number_cell, text_cell, number, 
 
 
 def test_it_does_not_take_a_date_for_a_measure_number():
-    doc = read(["2024.12.25", "№ 01/123"], *OFFICIAL, ["Зорилт 1. Нэг"],
-               ["1.1", "Ажил хийх", "-", "Тоо", "5", "Хийсэн."])
+    doc = read(
+        ["2024.12.25", "№ 01/123"],
+        *OFFICIAL,
+        ["Зорилт 1. Нэг"],
+        ["1.1", "Ажил хийх", "-", "Тоо", "5", "Хийсэн."],
+    )
     assert list(measures(doc)) == ["1.1"]
 
 
@@ -321,7 +387,10 @@ def test_it_numbers_the_measures_of_a_table_without_a_number_column_and_says_so(
     ]
     m = measures(doc)["1.1"]
     assert (m.text, m.indicator, m.deadline, m.responsible_unit) == (
-        "Сургалт зохион байгуулах", "Сургалтын тоо", "Жилдээ", "Хэлтэс"
+        "Сургалт зохион байгуулах",
+        "Сургалтын тоо",
+        "Жилдээ",
+        "Хэлтэс",
     )
     assert measures(doc)["3"].text == "Зөвлөмж хүргүүлэх"
     assert codes(doc) == ["measure_numbered", "measure_numbered"]
@@ -335,7 +404,12 @@ def test_it_reads_a_plan_table_into_the_plan_fields():
     )
     m = measures(doc)["1.1"]
     assert (m.deadline, m.responsible_unit, m.target, m.planned_budget, m.achieved, m.score) == (
-        "1 дүгээр улирал", "Тамгын газар", "20 хүн", Decimal("1200.5"), "", None
+        "1 дүгээр улирал",
+        "Тамгын газар",
+        "20 хүн",
+        Decimal("1200.5"),
+        "",
+        None,
     )
 
 
@@ -370,10 +444,14 @@ def test_it_reads_a_bare_percentage_in_a_paragraph_of_its_own():
 # -- debris ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("debris", ["Хуудас 3", "- 3 -", "3", "3/12", "Нийт үзсэн: 1234", "Page 2 of 5"])
+@pytest.mark.parametrize(
+    "debris", ["Хуудас 3", "- 3 -", "3", "3/12", "Нийт үзсэн: 1234", "Page 2 of 5"]
+)
 def test_it_skips_page_numbers_and_view_counters_in_the_middle_with_a_warning(debris):
     doc = read(
-        TITLE, *OFFICIAL, ["Зорилт 1. Нэг"],
+        TITLE,
+        *OFFICIAL,
+        ["Зорилт 1. Нэг"],
         ["1.1", "Ажил", "-", "Тоо", "5", "Эхний"],
         [debris],
         ["", "хийх", "", "", "", "хэсэг."],
@@ -385,8 +463,14 @@ def test_it_skips_page_numbers_and_view_counters_in_the_middle_with_a_warning(de
 
 
 def test_it_drops_page_furniture_above_the_table_from_the_title_silently():
-    doc = read(["Нийт үзсэн: 1234"], TITLE, ["Хуудас 1"], *OFFICIAL, ["Зорилт 1. Нэг"],
-               ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."])
+    doc = read(
+        ["Нийт үзсэн: 1234"],
+        TITLE,
+        ["Хуудас 1"],
+        *OFFICIAL,
+        ["Зорилт 1. Нэг"],
+        ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."],
+    )
     assert doc.title == TITLE[0]
     assert doc.warnings == []
 
@@ -411,25 +495,40 @@ def test_it_drops_the_approval_block_and_the_appendix_note_from_the_title():
         ["Засаг даргын 2018 оны …. сарын ….-ны өдрийн ….. дугаар захирамжийн хавсралт"],
         ["А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН"],
         ["АВЛИГЫН ЭСРЭГ 2019 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ"],
-        *OFFICIAL, ["Зорилт 1. Нэг"], ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."],
+        *OFFICIAL,
+        ["Зорилт 1. Нэг"],
+        ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."],
     )
-    assert doc.title == "А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН АВЛИГЫН ЭСРЭГ 2019 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ"
+    assert (
+        doc.title
+        == "А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН АВЛИГЫН ЭСРЭГ 2019 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ"
+    )
     assert (doc.year, doc.organization) == (2019, "А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР")
 
 
 def test_it_picks_the_title_among_the_headings_of_a_web_page():
     doc = read(
-        ["Нүүр"], ["Бидний тухай"], ["Ил тод байдал"], ["Мэдээ мэдээлэл"], ["2024-01-15"],
+        ["Нүүр"],
+        ["Бидний тухай"],
+        ["Ил тод байдал"],
+        ["Мэдээ мэдээлэл"],
+        ["2024-01-15"],
         ["Б ДҮҮРГИЙН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН АВЛИГЫН ЭСРЭГ 2023 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ"],
-        *OFFICIAL, ["Зорилт 1. Нэг"], ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."],
+        *OFFICIAL,
+        ["Зорилт 1. Нэг"],
+        ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."],
     )
     assert doc.title.startswith("Б ДҮҮРГИЙН") and doc.year == 2023
 
 
 @pytest.mark.parametrize(
     ("line", "total"),
-    [(["НЭГДСЭН ДҮН: 86%"], Decimal(86)), (["", "Нэгдсэн дүн", "", "", "", "90,5"], Decimal("90.5")),
-     (["Нийт дүн: 86.4%"], Decimal("86.4")), (["Дундаж 75%"], Decimal(75))],
+    [
+        (["НЭГДСЭН ДҮН: 86%"], Decimal(86)),
+        (["", "Нэгдсэн дүн", "", "", "", "90,5"], Decimal("90.5")),
+        (["Нийт дүн: 86.4%"], Decimal("86.4")),
+        (["Дундаж 75%"], Decimal(75)),
+    ],
 )
 def test_it_reads_the_stated_total_in_its_wordings(line, total):
     doc = read(*OFFICIAL, ["Зорилт 1. Нэг"], ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."], line)
@@ -439,7 +538,8 @@ def test_it_reads_the_stated_total_in_its_wordings(line, total):
 def test_it_does_not_take_a_sum_of_money_for_the_stated_total():
     doc = read(
         ["д/д", "Хэрэгжүүлэх арга хэмжээ", "Хугацаа", "Төсөв"],
-        ["Зорилт 1. Нэг"], ["1.1", "Сургалт", "I улирал", "5000"],
+        ["Зорилт 1. Нэг"],
+        ["1.1", "Сургалт", "I улирал", "5000"],
         ["", "Нийт дүн", "", "5000"],
         ["", "НЭГДСЭН ДҮН", "", "5000"],
     )
@@ -467,15 +567,23 @@ def test_it_refuses_rows_without_a_measure():
 VARIANTS = {
     "district plan with column numbers": (
         [
-            ["Үйл ажиллагааны үндсэн чиглэл", "Хэрэгжүүлэх арга хэмжээ", "Гүйцэтгэлийн шалгуур үзүүлэлт",
-             "Хугацаа", "Хариуцах нэгж"],
+            [
+                "Үйл ажиллагааны үндсэн чиглэл",
+                "Хэрэгжүүлэх арга хэмжээ",
+                "Гүйцэтгэлийн шалгуур үзүүлэлт",
+                "Хугацаа",
+                "Хариуцах нэгж",
+            ],
             ["1", "2", "3", "4", "5"],
             ["Урьдчилан сэргийлэх", "1.1. Сургалт хийх", "Сургалтын тоо", "Жилдээ", "Хэлтэс"],
             ["", "1.2. Зөвлөмж хүргүүлэх", "Зөвлөмжийн тоо", "Тухай бүр", "Хэлтэс"],
             ["Хяналт", "2.1. Шалгалт хийх", "Шалгалтын тоо", "IV улирал", "Алба"],
         ],
-        {"1.1": ("Сургалт хийх", None, False), "1.2": ("Зөвлөмж хүргүүлэх", None, False),
-         "2.1": ("Шалгалт хийх", None, False)},
+        {
+            "1.1": ("Сургалт хийх", None, False),
+            "1.2": ("Зөвлөмж хүргүүлэх", None, False),
+            "2.1": ("Шалгалт хийх", None, False),
+        },
     ),
     "city report with a percent column": (
         [
@@ -523,13 +631,18 @@ def test_it_reads_each_variant_the_same_from_word_excel_and_web_pages(make, vari
     ],
 )
 def test_it_reads_money_in_the_unit_its_column_header_names(header, cell, amount):
-    doc = read(["д/д", "Хэрэгжүүлэх арга хэмжээ", "Хугацаа", header], ["1.1", "Сургалт", "I улирал", cell])
+    doc = read(
+        ["д/д", "Хэрэгжүүлэх арга хэмжээ", "Хугацаа", header], ["1.1", "Сургалт", "I улирал", cell]
+    )
     assert measures(doc)["1.1"].planned_budget == amount
     assert "E" not in str(measures(doc)["1.1"].planned_budget)
 
 
 def test_it_takes_the_percent_column_when_points_are_shown_beside_it():
-    doc = read(["№", "Хэрэгжүүлэх ажлууд", "Биелэлт", "Хувь", "Оноо"], ["1", "Журам батлах", "Батлав.", "65,22", "3,26"])
+    doc = read(
+        ["№", "Хэрэгжүүлэх ажлууд", "Биелэлт", "Хувь", "Оноо"],
+        ["1", "Журам батлах", "Батлав.", "65,22", "3,26"],
+    )
     assert measures(doc)["1"].score == Decimal("65.22")
 
 
@@ -537,8 +650,10 @@ def test_it_takes_the_percent_column_when_points_are_shown_beside_it():
     ("rows", "check"),
     [
         ([["HЭГДСЭН ДҮН: 91%"]], lambda d: d.stated_total == Decimal(91)),
-        ([["Зoрилт 2. Хоёр"], ["2.1", "Ажил", "-", "Тоо", "5", "Хийсэн."]],
-         lambda d: [o.number for o in d.objectives] == ["1", "2"]),
+        (
+            [["Зoрилт 2. Хоёр"], ["2.1", "Ажил", "-", "Тоо", "5", "Хийсэн."]],
+            lambda d: [o.number for o in d.objectives] == ["1", "2"],
+        ),
     ],
 )
 def test_it_matches_words_typed_with_latin_look_alike_letters(rows, check):
@@ -549,7 +664,9 @@ def test_it_matches_words_typed_with_latin_look_alike_letters(rows, check):
 def test_it_finds_the_organization_in_a_misspelled_or_latin_lettered_title():
     for subject in ("АВИЛГЫН ЭСРЭГ", "AВЛИГЫН ЭСРЭГ"):  # a misspelling; a Latin A
         title = f"А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН {subject} 2023 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ"
-        doc = read([title], *OFFICIAL, ["Зорилт 1. Нэг"], ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."])
+        doc = read(
+            [title], *OFFICIAL, ["Зорилт 1. Нэг"], ["1.1", "Ажил", "-", "Тоо", "5", "Хийсэн."]
+        )
         assert doc.organization == "А СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР" and doc.title == title
 
 

@@ -21,27 +21,60 @@ from shudarga.documents.model import (
 )
 
 REQUIRED_KEYS = {
-    "format", "title", "organization", "year", "period", "scale", "stated_total", "objectives",
+    "format",
+    "title",
+    "organization",
+    "year",
+    "period",
+    "scale",
+    "stated_total",
+    "objectives",
     "warnings",
 }
 MEASURE_KEYS = {
-    "number", "text", "spent", "indicator", "target", "achieved", "score", "not_due", "rating",
+    "number",
+    "text",
+    "spent",
+    "indicator",
+    "target",
+    "achieved",
+    "score",
+    "not_due",
+    "rating",
 }
 
 
 def sample() -> ReportDocument:
     scale = Scale(
-        code="cut-1", name="Таслах", rounding=Rounding.TRUNCATE, decimals=1,
-        levels=(ScaleLevel(Decimal("100"), "Бүрэн", "Full"), ScaleLevel(Decimal("50.5"), "Хагас", "Half")),
+        code="cut-1",
+        name="Таслах",
+        rounding=Rounding.TRUNCATE,
+        decimals=1,
+        levels=(
+            ScaleLevel(Decimal("100"), "Бүрэн", "Full"),
+            ScaleLevel(Decimal("50.5"), "Хагас", "Half"),
+        ),
     )
     return ReportDocument(
-        title="Т", organization="Б", year=2023, period=Period.HALF_YEAR, scale=scale,
+        title="Т",
+        organization="Б",
+        year=2023,
+        period=Period.HALF_YEAR,
+        scale=scale,
         stated_total=Decimal("90.50"),
         objectives=[
-            ObjectiveEntry("1", "Зорилт", [
-                MeasureEntry("1.1", "А", spent=Decimal("840.0"), score=Decimal("50.5"), rating="Хагас"),
-                MeasureEntry("1.2", "Б", not_due=True, rating="ХБ", planned_budget=Decimal("12.25")),
-            ])
+            ObjectiveEntry(
+                "1",
+                "Зорилт",
+                [
+                    MeasureEntry(
+                        "1.1", "А", spent=Decimal("840.0"), score=Decimal("50.5"), rating="Хагас"
+                    ),
+                    MeasureEntry(
+                        "1.2", "Б", not_due=True, rating="ХБ", planned_budget=Decimal("12.25")
+                    ),
+                ],
+            )
         ],
         warnings=[ReportWarning("cell_moved", "1.1", "мессеж", {"fragment": "x"})],
     )
@@ -79,8 +112,16 @@ def test_json_document_json_is_lossless():
         ("[]", "json_format", "object"),
         ('{"format": "other/1"}', "json_format", "shudarga.report/1"),
         ('{"format": "shudarga.report/1", "year": "2024"}', "json_format", "year"),
-        ('{"format": "shudarga.report/1", "objectives": [{"number": "1", "measures": [{"number": "1.1", "score": "100"}]}]}', "json_format", "score"),
-        ('{"format": "shudarga.report/1", "objectives": [{"number": "1", "measures": [{"number": "1.1", "not_due": "yes"}]}]}', "json_format", "not_due"),
+        (
+            '{"format": "shudarga.report/1", "objectives": [{"number": "1", "measures": [{"number": "1.1", "score": "100"}]}]}',
+            "json_format",
+            "score",
+        ),
+        (
+            '{"format": "shudarga.report/1", "objectives": [{"number": "1", "measures": [{"number": "1.1", "not_due": "yes"}]}]}',
+            "json_format",
+            "not_due",
+        ),
         ('{"format": "shudarga.report/1", "period": "weekly"}', "json_format", "weekly"),
     ],
 )

@@ -40,11 +40,18 @@ def refused(data: bytes) -> ReadError:
     return error
 
 
-def rezip(data: bytes, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None,
-          compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+def rezip(
+    data: bytes,
+    replace: dict[str, bytes] | None = None,
+    add: dict[str, bytes] | None = None,
+    compression: int = zipfile.ZIP_DEFLATED,
+) -> bytes:
     """``data`` (a ZIP) with members replaced or added."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", compression) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", compression) as target,
+    ):
         for info in source.infolist():
             target.writestr(info.filename, (replace or {}).get(info.filename, source.read(info)))
         for name, content in (add or {}).items():
@@ -195,12 +202,16 @@ def test_it_refuses_bytes_above_the_size_limit(monkeypatch, tmp_path):
 
 
 def test_it_refuses_windows_1251_text():
-    data = "Д/д\tХэрэгжүүлэх арга хэмжээ\nЗорилт 1. Нэг\n1.1\tАжил".encode("cp1251", errors="replace")
+    data = "Д/д\tХэрэгжүүлэх арга хэмжээ\nЗорилт 1. Нэг\n1.1\tАжил".encode(
+        "cp1251", errors="replace"
+    )
     assert refused(data).code == "file_encoding"
 
 
 def test_it_never_runs_or_keeps_script_text_even_when_it_writes_a_table():
-    script = "<script>document.write('<table><tr><td>9.9</td><td>ХОРТОЙ</td></tr></table>')</script>"
+    script = (
+        "<script>document.write('<table><tr><td>9.9</td><td>ХОРТОЙ</td></tr></table>')</script>"
+    )
     data = official_html(head=script).replace("</h2>", "</h2>" + script).encode()
     doc = read_bytes(data)
     assert "ХОРТОЙ" not in repr(doc)
@@ -272,8 +283,14 @@ def _mutations(data: bytes, rng: random.Random, count: int):
         ("xlsx", XLSX),
         ("html", official_html().encode()),
         ("mht", mht_archive(official_html())),
-        ("html-1251", official_html(charset="windows-1251").encode("cp1251", errors="xmlcharrefreplace")),
-        ("text", "Д/д\tХэрэгжүүлэх арга хэмжээ\tБиелэлт\nЗорилт 1. Нэг\n1.1\tАжил\tХийсэн. Үр дүнтэй-100%".encode()),
+        (
+            "html-1251",
+            official_html(charset="windows-1251").encode("cp1251", errors="xmlcharrefreplace"),
+        ),
+        (
+            "text",
+            "Д/д\tХэрэгжүүлэх арга хэмжээ\tБиелэлт\nЗорилт 1. Нэг\n1.1\tАжил\tХийсэн. Үр дүнтэй-100%".encode(),
+        ),
     ],
 )
 def test_it_only_ever_refuses_or_reads_a_damaged_file(name, data):
@@ -291,8 +308,12 @@ def test_it_reads_a_report_inside_hundreds_of_nested_tables_in_linear_time():
     # Each level used to be read again for every table around it: minutes for this page.
     report = official_html().split("<body>")[1].split("</body>")[0]
     page = (
-        "<html><body>" + "<table><tr><td>x " * 300 + "Текст " * 20_000 + report
-        + "</td></tr></table>" * 300 + "</body></html>"
+        "<html><body>"
+        + "<table><tr><td>x " * 300
+        + "Текст " * 20_000
+        + report
+        + "</td></tr></table>" * 300
+        + "</body></html>"
     )
     started = time.perf_counter()
     assert read_bytes(page.encode()).measure_count == 3

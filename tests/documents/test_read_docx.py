@@ -41,16 +41,27 @@ def test_it_reads_the_official_layout_cell_by_cell():
     assert (doc.title, doc.year, doc.source) == (TITLE, 2024, "b.docx")
     assert doc.organization == "Б СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР"
     assert [(o.number, o.title) for o in doc.objectives] == [
-        ("1", "Авлигын эсрэг сурталчилгаа"), ("2", "Сургалт")
+        ("1", "Авлигын эсрэг сурталчилгаа"),
+        ("2", "Сургалт"),
     ]
     assert numbers(doc) == [["1.1", "1.2"], ["2.1"]]
     m = measure(doc, "1.1")
-    assert (m.text, m.spent, m.indicator, m.target) == ("Шторк байршуулах", None, "Хандалтын тоо", "500 иргэн")
+    assert (m.text, m.spent, m.indicator, m.target) == (
+        "Шторк байршуулах",
+        None,
+        "Хандалтын тоо",
+        "500 иргэн",
+    )
     assert m.achieved == "Шторкийг 315 иргэн үзсэн.\nБас 41 иргэн үзсэн."
     assert (m.score, m.rating) == (Decimal(100), "Үр дүнтэй")
     assert (measure(doc, "1.2").spent, measure(doc, "1.2").score) == (Decimal("840.0"), Decimal(0))
     m = measure(doc, "2.1")
-    assert (m.spent, m.not_due, m.score, m.achieved) == (Decimal("0.4"), True, None, "Сургалтад 14 хүн хамрагдсан.")
+    assert (m.spent, m.not_due, m.score, m.achieved) == (
+        Decimal("0.4"),
+        True,
+        None,
+        "Сургалтад 14 хүн хамрагдсан.",
+    )
     assert doc.stated_total == Decimal(50)
     assert doc.warnings == []
 
@@ -105,7 +116,14 @@ def test_it_reads_an_objective_given_as_a_paragraph_between_two_tables():
 
 def test_it_gives_a_merged_first_column_to_every_row_it_spans():
     document = docx.Document()
-    headers = ["д/д", "Зорилт", "Хэрэгжүүлэх арга хэмжээ", "Хугацаа", "Хариуцах эзэн", "Хүрэх үр дүн"]
+    headers = [
+        "д/д",
+        "Зорилт",
+        "Хэрэгжүүлэх арга хэмжээ",
+        "Хугацаа",
+        "Хариуцах эзэн",
+        "Хүрэх үр дүн",
+    ]
     table = document.add_table(rows=4, cols=6)
     for i, text in enumerate(headers):
         table.cell(0, i).text = text
@@ -121,7 +139,8 @@ def test_it_gives_a_merged_first_column_to_every_row_it_spans():
     table.cell(1, 1).merge(table.cell(2, 1))  # vMerge: the text stays in the first row
     doc = read_bytes(save_docx(document))
     assert [(o.title, [m.number for m in o.measures]) for o in doc.objectives] == [
-        ("Ил тод байдлыг хангах", ["1", "2"]), ("Хяналт сайжруулах", ["3"])
+        ("Ил тод байдлыг хангах", ["1", "2"]),
+        ("Хяналт сайжруулах", ["3"]),
     ]
     assert measure(doc, "2").deadline == "Сар бүр"
 
@@ -151,9 +170,11 @@ def _numbering_xml() -> str:
 
 def _number(paragraph, level: int) -> None:
     p_pr = paragraph._p.get_or_add_pPr()
-    p_pr.append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
-    ))
+    p_pr.append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+        )
+    )
 
 
 def test_it_writes_words_automatic_list_numbers_into_the_text():
@@ -163,8 +184,16 @@ def test_it_writes_words_automatic_list_numbers_into_the_text():
         numbering.append(child)
     document.add_paragraph(TITLE)
     table = document.add_table(rows=5, cols=6)
-    for i, text in enumerate(["Д/д", "Хэрэгжүүлэх арга хэмжээ", "Зарцуулсан хөрөнгө", "Шалгуур үзүүлэлт",
-                              "Хүрэх түвшин", "Хүрсэн түвшин"]):
+    for i, text in enumerate(
+        [
+            "Д/д",
+            "Хэрэгжүүлэх арга хэмжээ",
+            "Зарцуулсан хөрөнгө",
+            "Шалгуур үзүүлэлт",
+            "Хүрэх түвшин",
+            "Хүрсэн түвшин",
+        ]
+    ):
         table.cell(0, i).text = text
     layout = [(0, "Сурталчилгаа"), (1, "Шторк байршуулах"), (1, "Самбар шинэчлэх"), (0, "Сургалт")]
     for r, (level, text) in enumerate(layout, start=1):
@@ -181,7 +210,10 @@ def test_it_writes_words_automatic_list_numbers_into_the_text():
     row.cells[5].text = "Хийсэн. Үр дүнтэй-100%"
     _number(row.cells[0].paragraphs[0], 1)
     doc = read_bytes(save_docx(document))
-    assert [(o.number, o.title) for o in doc.objectives] == [("1", "Сурталчилгаа"), ("2", "Сургалт")]
+    assert [(o.number, o.title) for o in doc.objectives] == [
+        ("1", "Сурталчилгаа"),
+        ("2", "Сургалт"),
+    ]
     assert numbers(doc) == [["1.1", "1.2"], ["2.1"]]
 
 
@@ -190,15 +222,19 @@ def test_it_leaves_out_deleted_and_hidden_text():
     add_report_table(document, BODY)
     cell = document.tables[0].cell(3, 1)
     paragraph = cell.paragraphs[0]
-    paragraph._p.append(parse_xml(
-        f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText> УСТГАСАН</w:delText></w:r></w:del>'
-    ))
-    paragraph._p.append(parse_xml(
-        f'<w:r {nsdecls("w")}><w:rPr><w:vanish/></w:rPr><w:t> НУУЦ</w:t></w:r>'
-    ))
-    paragraph._p.append(parse_xml(
-        f'<w:ins {nsdecls("w")} w:id="2" w:author="a"><w:r><w:t xml:space="preserve"> нэмсэн</w:t></w:r></w:ins>'
-    ))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText> УСТГАСАН</w:delText></w:r></w:del>'
+        )
+    )
+    paragraph._p.append(
+        parse_xml(f"<w:r {nsdecls('w')}><w:rPr><w:vanish/></w:rPr><w:t> НУУЦ</w:t></w:r>")
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="2" w:author="a"><w:r><w:t xml:space="preserve"> нэмсэн</w:t></w:r></w:ins>'
+        )
+    )
     doc = read_bytes(save_docx(document))
     assert measure(doc, "1.1").text == "Шторк байршуулах нэмсэн"
 
@@ -241,12 +277,17 @@ def test_it_flattens_a_table_inside_a_cell_into_lines():
 
 def test_it_applies_the_metadata_our_writer_embeds():
     scale = Scale(
-        code="iaac-5", name="Таван түвшин",
+        code="iaac-5",
+        name="Таван түвшин",
         levels=(ScaleLevel(Decimal(100), "Бүрэн", "Full"), ScaleLevel(Decimal(0), "Үгүй", "None")),
         not_due_mark="Х/Б",
     )
-    source = ReportDocument(organization="Б СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР", year=2024,
-                            period=Period.HALF_YEAR, scale=scale)
+    source = ReportDocument(
+        organization="Б СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР",
+        year=2024,
+        period=Period.HALF_YEAR,
+        scale=scale,
+    )
     document = docx.Document(io.BytesIO(official_docx()))
     # python-docx refuses properties over 255 characters; our writer sets the XML itself.
     document.core_properties._element._get_or_add("description").text = metadata_text(source)
@@ -286,8 +327,10 @@ def test_it_reads_the_table_when_list_numbering_is_odd():
     add_report_table(document, BODY)
     for num_id, row in (("91", 3), ("92", 4)):
         cell = document.tables[0].cell(row, 5)
-        cell.paragraphs[0]._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="12"/><w:numId w:val="{num_id}"/></w:numPr>'
-        ))
+        cell.paragraphs[0]._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="12"/><w:numId w:val="{num_id}"/></w:numPr>'
+            )
+        )
     doc = read_bytes(save_docx(document))
     assert numbers(doc) == [["1.1", "1.2"], ["2.1"]]

@@ -89,8 +89,17 @@ def test_it_reads_a_page_saved_by_word_in_windows_1251():
     assert (doc.year, doc.stated_total) == (2023, Decimal(50))
     assert [(o.number, o.title) for o in doc.objectives] == [("1", "Авлигын эсрэг сурталчилгаа")]
     m = measure(doc, "1.1")
-    assert (m.text, m.spent, m.indicator, m.target) == ("Шторк байршуулах", None, "Хандалтын тоо", "500 иргэн")
-    assert (m.achieved, m.score, m.rating) == ("Шторкийг 315 иргэн үзсэн.", Decimal(100), "Үр дүнтэй")
+    assert (m.text, m.spent, m.indicator, m.target) == (
+        "Шторк байршуулах",
+        None,
+        "Хандалтын тоо",
+        "500 иргэн",
+    )
+    assert (m.achieved, m.score, m.rating) == (
+        "Шторкийг 315 иргэн үзсэн.",
+        Decimal(100),
+        "Үр дүнтэй",
+    )
     m = measure(doc, "1.2")
     assert (m.spent, m.indicator, m.score) == (Decimal("840.0"), "", Decimal(0))
     assert doc.warnings == []
@@ -117,7 +126,8 @@ def test_it_refuses_non_utf8_bytes_that_the_page_does_not_declare():
 def test_it_reads_spanned_cells_once():
     doc = read_html(official_html().encode())
     assert [(o.number, [m.number for m in o.measures]) for o in doc.objectives] == [
-        ("1", ["1.1", "1.2"]), ("2", ["2.1"])
+        ("1", ["1.1", "1.2"]),
+        ("2", ["2.1"]),
     ]
     assert measure(doc, "1.1").achieved == "Шторкийг 315 иргэн үзсэн.\nБас 41 иргэн үзсэн."
     assert doc.warnings == []
@@ -164,7 +174,9 @@ def test_it_reads_a_small_table_inside_a_report_cell_as_lines():
 
 
 def test_it_drops_scripts_styles_and_hidden_elements():
-    page = official_html(head="<style>td{color:red} .x{}</style><script>var a='ХОРТОЙ';</script>").replace(
+    page = official_html(
+        head="<style>td{color:red} .x{}</style><script>var a='ХОРТОЙ';</script>"
+    ).replace(
         "<td>Шторк байршуулах</td>",
         "<td>Шторк<script>document.write('ХОРТОЙ')</script> байршуулах"
         "<span style='display:none'>НУУЦ</span><noscript>ХОРТОЙ</noscript></td>",
@@ -177,7 +189,8 @@ def test_it_drops_scripts_styles_and_hidden_elements():
 
 def test_it_skips_a_page_number_between_rows_with_a_warning():
     page = official_html().replace(
-        '<tr><td colspan="6"><b>Зорилт 2.', '<tr><td colspan="6">Хуудас 2</td></tr><tr><td colspan="6"><b>Зорилт 2.'
+        '<tr><td colspan="6"><b>Зорилт 2.',
+        '<tr><td colspan="6">Хуудас 2</td></tr><tr><td colspan="6"><b>Зорилт 2.',
     )
     doc = read_html(page.encode())
     assert [w.code for w in doc.warnings] == ["row_skipped"]
@@ -185,8 +198,12 @@ def test_it_skips_a_page_number_between_rows_with_a_warning():
 
 
 def test_it_applies_the_metadata_of_its_meta_tag():
-    scale = Scale(code="iaac-5", name="Таван түвшин",
-                  levels=(ScaleLevel(Decimal(100), "Бүрэн", "Full"),), not_due_mark="Х/Б")
+    scale = Scale(
+        code="iaac-5",
+        name="Таван түвшин",
+        levels=(ScaleLevel(Decimal(100), "Бүрэн", "Full"),),
+        not_due_mark="Х/Б",
+    )
     meta = metadata_text(ReportDocument(period=Period.HALF_YEAR, scale=scale)).replace("'", "&#39;")
     doc = read_html(official_html(head=f"<meta name=\"shudarga\" content='{meta}'>").encode())
     assert (doc.scale, doc.period) == (scale, Period.HALF_YEAR)
@@ -207,7 +224,11 @@ def test_it_refuses_pages_without_a_report_table(page, code):
 
 
 def test_it_reads_a_table_caption_as_the_title():
-    page = official_html().replace(f"<h2>{TITLE}</h2>", "").replace("<table border=1>", f"<table><caption>{TITLE}</caption>")
+    page = (
+        official_html()
+        .replace(f"<h2>{TITLE}</h2>", "")
+        .replace("<table border=1>", f"<table><caption>{TITLE}</caption>")
+    )
     doc = read_html(page.encode())
     assert doc.title == TITLE and doc.measure_count == 3
 
@@ -222,5 +243,7 @@ def test_it_reads_a_single_file_web_page_saved_by_word():
 
 def test_it_refuses_a_web_archive_without_a_page():
     with pytest.raises(ReadError) as caught:
-        read_bytes(b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b--\r\n')
+        read_bytes(
+            b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b--\r\n'
+        )
     assert caught.value.code == "no_table"

@@ -28,7 +28,8 @@ def test_it_reads_the_official_layout_with_merged_ranges():
     doc = read_bytes(save_xlsx(official_xlsx()), source="b.xlsx")
     assert (doc.title, doc.year, doc.source) == (TITLE, 2024, "b.xlsx")
     assert [(o.number, [m.number for m in o.measures]) for o in doc.objectives] == [
-        ("1", ["1.1", "1.2"]), ("2", ["2.1"])
+        ("1", ["1.1", "1.2"]),
+        ("2", ["2.1"]),
     ]
     m = measure(doc, "1.1")
     assert m.achieved == "Шторкийг 315 иргэн үзсэн.\nБас 41 иргэн үзсэн."
@@ -72,7 +73,8 @@ def test_it_reads_money_and_scores_stored_as_numbers():
     sheet["E4"].number_format = "0%"
     doc = read_xlsx(save_xlsx(workbook))
     assert [(m.number, m.spent, m.score) for _, m in doc.measures()] == [
-        ("1.1", Decimal("840.0"), Decimal(70)), ("1.2", Decimal("0.4"), Decimal(100))
+        ("1.1", Decimal("840.0"), Decimal(70)),
+        ("1.2", Decimal("0.4"), Decimal(100)),
     ]
 
 
@@ -83,7 +85,11 @@ def test_it_reads_dates_of_a_plan_as_iso_dates():
     sheet.append(["1.1", "Сургалт хийх", datetime.datetime(2024, 3, 31), "Хэлтэс", 1200.5])
     doc = read_xlsx(save_xlsx(workbook))
     m = measure(doc, "1.1")
-    assert (m.deadline, m.responsible_unit, m.planned_budget) == ("2024-03-31", "Хэлтэс", Decimal("1200.5"))
+    assert (m.deadline, m.responsible_unit, m.planned_budget) == (
+        "2024-03-31",
+        "Хэлтэс",
+        Decimal("1200.5"),
+    )
 
 
 def test_it_reads_the_first_sheet_that_holds_a_report_table():
@@ -106,7 +112,8 @@ def test_it_reads_a_merged_objective_column():
     sheet.merge_cells("A2:A3")
     doc = read_xlsx(save_xlsx(workbook))
     assert [(o.title, [m.number for m in o.measures]) for o in doc.objectives] == [
-        ("Ил тод байдал", ["1.1", "1.2"]), ("Хяналт", ["2.1"])
+        ("Ил тод байдал", ["1.1", "1.2"]),
+        ("Хяналт", ["2.1"]),
     ]
     assert measure(doc, "1.2").score == Decimal(70)
 
@@ -130,8 +137,12 @@ def test_it_ignores_cells_far_beyond_any_report():
 
 
 def _scale() -> Scale:
-    return Scale(code="iaac-5", name="Таван түвшин",
-                 levels=(ScaleLevel(Decimal(100), "Бүрэн", "Full"),), not_due_mark="Х/Б")
+    return Scale(
+        code="iaac-5",
+        name="Таван түвшин",
+        levels=(ScaleLevel(Decimal(100), "Бүрэн", "Full"),),
+        not_due_mark="Х/Б",
+    )
 
 
 def test_it_applies_metadata_from_the_hidden_sheet():

@@ -27,7 +27,10 @@ READ_BACK = ["docx", "xlsx", "html", "json"]
 def truncating_half_year() -> ReportDocument:
     """Not-due and unscored measures, a 1-decimal truncating scale, labels, newlines, markup."""
     scale = Scale(
-        code="cut-1", name="Таслах 100/50/0", rounding=Rounding.TRUNCATE, decimals=1,
+        code="cut-1",
+        name="Таслах 100/50/0",
+        rounding=Rounding.TRUNCATE,
+        decimals=1,
         levels=(
             ScaleLevel(Decimal("100"), "Бүрэн", "Full"),
             ScaleLevel(Decimal("50"), "Хагас", "Half"),
@@ -41,18 +44,53 @@ def truncating_half_year() -> ReportDocument:
         period=Period.HALF_YEAR,
         scale=scale,
         objectives=[
-            ObjectiveEntry("1", "Ил тод байдлыг нэмэгдүүлэх", [
-                MeasureEntry("1.1", "Мэдээллийн самбар ажиллуулах", spent=Decimal("12.5"), indicator="Тоо",
-                             target="Сар бүр", achieved="Эхний мөр.\nХоёр дахь мөр <b>&amp;</b> \"ишлэл\".",
-                             score=Decimal("100"), rating="Бүрэн"),
-                MeasureEntry("1.2", "Сургалт хийх", indicator="Хүн", target="20", achieved="Хагас хийгдсэн.",
-                             score=Decimal("50")),
-                MeasureEntry("1.3", "Судалгаа авах", indicator="Судалгаа", target="1", achieved="", not_due=True),
-            ]),
-            ObjectiveEntry("2", "Хяналт", [
-                MeasureEntry("2.1", "Мэдүүлэг авах", spent=Decimal("1200.75"), indicator="Мэдүүлэг",
-                             target="100%", achieved="Авсан.", score=None),
-            ]),
+            ObjectiveEntry(
+                "1",
+                "Ил тод байдлыг нэмэгдүүлэх",
+                [
+                    MeasureEntry(
+                        "1.1",
+                        "Мэдээллийн самбар ажиллуулах",
+                        spent=Decimal("12.5"),
+                        indicator="Тоо",
+                        target="Сар бүр",
+                        achieved='Эхний мөр.\nХоёр дахь мөр <b>&amp;</b> "ишлэл".',
+                        score=Decimal("100"),
+                        rating="Бүрэн",
+                    ),
+                    MeasureEntry(
+                        "1.2",
+                        "Сургалт хийх",
+                        indicator="Хүн",
+                        target="20",
+                        achieved="Хагас хийгдсэн.",
+                        score=Decimal("50"),
+                    ),
+                    MeasureEntry(
+                        "1.3",
+                        "Судалгаа авах",
+                        indicator="Судалгаа",
+                        target="1",
+                        achieved="",
+                        not_due=True,
+                    ),
+                ],
+            ),
+            ObjectiveEntry(
+                "2",
+                "Хяналт",
+                [
+                    MeasureEntry(
+                        "2.1",
+                        "Мэдүүлэг авах",
+                        spent=Decimal("1200.75"),
+                        indicator="Мэдүүлэг",
+                        target="100%",
+                        achieved="Авсан.",
+                        score=None,
+                    ),
+                ],
+            ),
         ],
     )
 

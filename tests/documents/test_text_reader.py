@@ -14,7 +14,9 @@ from shudarga.documents.readers.cells import parse_amount
 HEADER = "Д/д\tХэрэгжүүлэх арга хэмжээ\tЗарцуулсан хөрөнгө\tШалгуур үзүүлэлт\tХүрэх түвшин\tХүрсэн түвшин"
 
 
-def read(*lines: str, title: str = "**А СУМЫН ЗДТГ-ЫН АВЛИГЫН ЭСРЭГ 2023 ОНЫ БИЕЛЭЛТ**") -> ReportDocument:
+def read(
+    *lines: str, title: str = "**А СУМЫН ЗДТГ-ЫН АВЛИГЫН ЭСРЭГ 2023 ОНЫ БИЕЛЭЛТ**"
+) -> ReportDocument:
     return read_bytes("\n".join([title, HEADER, *lines]).encode(), source="t.txt")
 
 
@@ -59,7 +61,11 @@ def test_it_does_not_take_numbers_inside_the_text_for_a_rating(achieved):
 def test_it_reads_a_rating_on_a_row_of_its_own(column):
     row = "\t" * column + "Үр дүнтэй-100%" + "\t" * (5 - column)
     measure = only_measure(read("Зорилт 1. Нэг", "1.1\tАжил хийх\t-\tТоо\t5\tХийсэн.", row))
-    assert (measure.score, measure.rating, measure.achieved) == (Decimal(100), "Үр дүнтэй", "Хийсэн.")
+    assert (measure.score, measure.rating, measure.achieved) == (
+        Decimal(100),
+        "Үр дүнтэй",
+        "Хийсэн.",
+    )
 
 
 @pytest.mark.parametrize("mark", ["ХБ", "Хугацаа болоогүй"])
@@ -71,8 +77,15 @@ def test_it_reads_not_yet_due(mark):
 
 @pytest.mark.parametrize(
     ("cell", "amount"),
-    [("840,0", Decimal("840.0")), ("5000.0", Decimal("5000.0")), ("-", None), ("", None),
-     ("1 200,5", Decimal("1200.5")), ("1,200.5", Decimal("1200.5")), ("5 сая", Decimal(5000))],
+    [
+        ("840,0", Decimal("840.0")),
+        ("5000.0", Decimal("5000.0")),
+        ("-", None),
+        ("", None),
+        ("1 200,5", Decimal("1200.5")),
+        ("1,200.5", Decimal("1200.5")),
+        ("5 сая", Decimal(5000)),
+    ],
 )
 def test_it_reads_amounts_with_comma_or_point(cell, amount):
     assert parse_amount(cell) == amount
@@ -96,19 +109,29 @@ def test_it_joins_continuation_rows_after_a_page_break_cell_by_cell():
         "\tтод болгох\t\tхувь\t\tхэсэг. Үр дүнтэй-100%",
     )
     m = only_measure(doc)
-    assert (m.text, m.indicator, m.target, m.achieved) == ("Ажлыг ил тод болгох", "Тоо хувь", "Зуу", "Эхний хэсэг.")
+    assert (m.text, m.indicator, m.target, m.achieved) == (
+        "Ажлыг ил тод болгох",
+        "Тоо хувь",
+        "Зуу",
+        "Эхний хэсэг.",
+    )
     assert (m.spent, m.score) == (Decimal("10.5"), Decimal(100))
     assert doc.warnings == []
 
 
 def test_it_reads_objectives_in_the_first_or_second_cell_and_by_ordinal_word():
     doc = read(
-        "Зорилт 1. Эхнийх\t\t\t\t\t", "1.1\tА хийх\t-\tТоо\t1\tХийсэн.",
-        "\tЗОРИЛТ 2. Дараах\t\t\t\t", "2.1\tБ хийх\t-\tТоо\t1\tХийсэн.",
-        "Гурав. Сүүлийнх", "3.1\tВ хийх\t-\tТоо\t1\tХийсэн.",
+        "Зорилт 1. Эхнийх\t\t\t\t\t",
+        "1.1\tА хийх\t-\tТоо\t1\tХийсэн.",
+        "\tЗОРИЛТ 2. Дараах\t\t\t\t",
+        "2.1\tБ хийх\t-\tТоо\t1\tХийсэн.",
+        "Гурав. Сүүлийнх",
+        "3.1\tВ хийх\t-\tТоо\t1\tХийсэн.",
     )
     assert [(o.number, o.title) for o in doc.objectives] == [
-        ("1", "Эхнийх"), ("2", "Дараах"), ("3", "Сүүлийнх")
+        ("1", "Эхнийх"),
+        ("2", "Дараах"),
+        ("3", "Сүүлийнх"),
     ]
 
 
@@ -120,7 +143,9 @@ def test_it_reads_a_number_glued_to_the_text_when_the_number_cell_is_empty():
 
 def test_it_reads_year_period_and_the_stated_total_with_its_digits():
     doc = read(
-        "Зорилт 1. Нэг", "1.1\tА хийх\t-\tТоо\t1\tХийсэн. Үр дүнтэй-100%", "НЭГДСЭН ДҮН: 90,5%",
+        "Зорилт 1. Нэг",
+        "1.1\tА хийх\t-\tТоо\t1\tХийсэн. Үр дүнтэй-100%",
+        "НЭГДСЭН ДҮН: 90,5%",
         title="А ЯАМНЫ АВЛИГЫН ЭСРЭГ 2022 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ ХАГАС ЖИЛИЙН БИЕЛЭЛТ",
     )
     assert (doc.year, doc.period, doc.organization) == (2022, Period.HALF_YEAR, "А ЯАМ")
@@ -130,11 +155,13 @@ def test_it_reads_year_period_and_the_stated_total_with_its_digits():
 
 def test_it_reads_the_columns_from_the_header_in_another_order():
     doc = read_bytes(
-        "\n".join([
-            "№\tХэрэгжүүлэх ажлууд\tБиелэлт\tХувь",
-            "Зорилт 1. Нэг",
-            "1\tЖурам батлах\tБатлав.\t70",
-        ]).encode()
+        "\n".join(
+            [
+                "№\tХэрэгжүүлэх ажлууд\tБиелэлт\tХувь",
+                "Зорилт 1. Нэг",
+                "1\tЖурам батлах\tБатлав.\t70",
+            ]
+        ).encode()
     )
     m = only_measure(doc)
     assert (m.number, m.text, m.achieved, m.score) == ("1", "Журам батлах", "Батлав.", Decimal(70))
@@ -142,11 +169,13 @@ def test_it_reads_the_columns_from_the_header_in_another_order():
 
 def test_it_reads_pipe_tables_and_drops_scripts_from_cells():
     doc = read_bytes(
-        "\n".join([
-            "| Д/д | Хэрэгжүүлэх арга хэмжээ | Зарцуулсан хөрөнгө | Шалгуур | Хүрэх түвшин | Хүрсэн түвшин |",
-            "| Зорилт 1. Нэг | | | | | |",
-            "| 1.1 | <b>Ажил</b> хийх<script>alert(1)</script> | - | Тоо | 1 | Хийсэн&nbsp;ажил. |",
-        ]).encode()
+        "\n".join(
+            [
+                "| Д/д | Хэрэгжүүлэх арга хэмжээ | Зарцуулсан хөрөнгө | Шалгуур | Хүрэх түвшин | Хүрсэн түвшин |",
+                "| Зорилт 1. Нэг | | | | | |",
+                "| 1.1 | <b>Ажил</b> хийх<script>alert(1)</script> | - | Тоо | 1 | Хийсэн&nbsp;ажил. |",
+            ]
+        ).encode()
     )
     m = only_measure(doc)
     assert (m.text, m.achieved) == ("Ажил хийх", "Хийсэн ажил.")

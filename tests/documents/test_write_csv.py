@@ -35,7 +35,9 @@ def test_it_starts_with_a_byte_order_mark_and_the_machine_keys():
 
 
 def test_it_writes_one_row_per_measure_of_the_seed():
-    table = list(csv.reader(io.StringIO(write_csv(seed_document()).decode("utf-8-sig"), newline="")))
+    table = list(
+        csv.reader(io.StringIO(write_csv(seed_document()).decode("utf-8-sig"), newline=""))
+    )
     assert len(table) == 12  # header + 11 measures
     assert all(len(row) == len(FIELDS) for row in table)
     assert [row[2] for row in table[1:]] == [

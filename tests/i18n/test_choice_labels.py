@@ -17,8 +17,14 @@ from tests.review.conftest import fill
 
 pytestmark = pytest.mark.django_db
 
-CHOICES = (Report.Status, Report.Period, Plan.Status, ReportEvent.Step, Organization.Kind,
-           Membership.Role)
+CHOICES = (
+    Report.Status,
+    Report.Period,
+    Plan.Status,
+    ReportEvent.Step,
+    Organization.Kind,
+    Membership.Role,
+)
 
 
 def labels(language: str) -> set[str]:

@@ -57,12 +57,18 @@ def test_the_compiled_catalogue_is_built_from_the_current_po(tmp_path):
 def test_every_string_marked_for_translation_is_in_the_catalogue(tmp_path):
     require_tool("xgettext")
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT / "shudarga", copy / "shudarga", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "shudarga", copy / "shudarga", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "manage.py", copy / "manage.py")
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "mn", "--no-obsolete", "-v", "0"],
-        cwd=copy, check=True, env={"PATH": "/usr/bin:/bin", "SHUDARGA_VAR_DIR": str(tmp_path / "var")},
+        cwd=copy,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "SHUDARGA_VAR_DIR": str(tmp_path / "var")},
     )
-    extracted = set(entries((copy / "shudarga/locale/mn/LC_MESSAGES/django.po").read_text(encoding="utf-8")))
+    extracted = set(
+        entries((copy / "shudarga/locale/mn/LC_MESSAGES/django.po").read_text(encoding="utf-8"))
+    )
     committed = set(entries(PO.read_text(encoding="utf-8")))
     assert sorted(extracted - committed) == [], "run: .venv/bin/python manage.py makemessages -l mn"

@@ -24,16 +24,21 @@ START_SECONDS = 90  # a bound, not an expectation: two busy cores boot each work
 
 def production_env(var_dir: Path, **extra: str) -> dict[str, str]:
     """This process's environment without any SHUDARGA_ or Django setting, plus production's."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("SHUDARGA_") and k != "DJANGO_SETTINGS_MODULE"}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "shudarga.settings",
-        "SHUDARGA_VAR_DIR": str(var_dir),
-        "SHUDARGA_SECRET_KEY": "tests-ops-" + "k" * 50,
-        "SHUDARGA_ALLOWED_HOSTS": "127.0.0.1",
-        "SHUDARGA_HTTPS": "0",
-        **extra,
-    })
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SHUDARGA_") and k != "DJANGO_SETTINGS_MODULE"
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "shudarga.settings",
+            "SHUDARGA_VAR_DIR": str(var_dir),
+            "SHUDARGA_SECRET_KEY": "tests-ops-" + "k" * 50,
+            "SHUDARGA_ALLOWED_HOSTS": "127.0.0.1",
+            "SHUDARGA_HTTPS": "0",
+            **extra,
+        }
+    )
     return env
 
 
@@ -53,18 +58,34 @@ def _wait_until_up(url: str, proc: subprocess.Popen, log: Path) -> None:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], log: Path, *, workers: int = 2, threads: int = 10) -> Iterator[str]:
+def gunicorn(
+    env: dict[str, str], log: Path, *, workers: int = 2, threads: int = 10
+) -> Iterator[str]:
     """Serve until the block ends; yields the base URL (http://127.0.0.1:PORT)."""
     listener = socket.create_server(("127.0.0.1", 0), backlog=128)
     url = f"http://127.0.0.1:{listener.getsockname()[1]}"
     command = [
-        sys.executable, "-m", "gunicorn", "shudarga.wsgi", f"--bind=fd://{listener.fileno()}",
-        f"--workers={workers}", f"--threads={threads}", "--worker-class=gthread",
-        "--no-control-socket", "--timeout=60", "--error-logfile=-",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "shudarga.wsgi",
+        f"--bind=fd://{listener.fileno()}",
+        f"--workers={workers}",
+        f"--threads={threads}",
+        "--worker-class=gthread",
+        "--no-control-socket",
+        "--timeout=60",
+        "--error-logfile=-",
     ]
     with log.open("wb") as out:
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                pass_fds=[listener.fileno()])
+        proc = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            pass_fds=[listener.fileno()],
+        )
     listener.close()
     try:
         _wait_until_up(url, proc, log)

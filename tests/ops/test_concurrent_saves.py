@@ -49,15 +49,21 @@ def database_url_for_the_server(tmp_path: Path) -> str:
     assert connection.vendor == "postgresql"
     user, password = settings_dict["USER"], settings_dict["PASSWORD"]
     auth = f"{user}:{password}@" if password else f"{user}@"
-    return f"postgres://{auth}{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
+    return (
+        f"postgres://{auth}{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
+    )
 
 
 def send(base: str, method: str, path: str, key: str, body: dict | None = None) -> tuple[int, dict]:
     address = urlsplit(base)
     conn = http.client.HTTPConnection(address.hostname, address.port, timeout=WAIT_SECONDS)
     try:
-        conn.request(method, path, body=None if body is None else json.dumps(body),
-                     headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
+        conn.request(
+            method,
+            path,
+            body=None if body is None else json.dumps(body),
+            headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+        )
         answer = conn.getresponse()
         raw = answer.read()
     finally:
@@ -84,8 +90,10 @@ def offices(khujirt, officer, other_office, rival):
 
 def test_twenty_simultaneous_saves_give_200_or_409_and_one_consistent_winner(offices, tmp_path):
     saves = [  # (office, result, client): client A scores 100, client B 70
-        (o, result, client) for o, office in enumerate(offices)
-        for result in office["results"] for client in (0, 1)
+        (o, result, client)
+        for o, office in enumerate(offices)
+        for result in office["results"]
+        for client in (0, 1)
     ]
     assert len(saves) == SAVES
     env = production_env(tmp_path, SHUDARGA_DATABASE_URL=database_url_for_the_server(tmp_path))
@@ -93,8 +101,11 @@ def test_twenty_simultaneous_saves_give_200_or_409_and_one_consistent_winner(off
     barrier = threading.Barrier(SAVES, timeout=WAIT_SECONDS)
 
     def save(base: str, o: int, result: int, client: int) -> None:
-        body = {"expected_version": 1, "score": ("100", "70")[client],
-                "achieved": f"{'AB'[client]}: result {result}"}
+        body = {
+            "expected_version": 1,
+            "score": ("100", "70")[client],
+            "achieved": f"{'AB'[client]}: result {result}",
+        }
         barrier.wait()
         answers[o, result, client] = send(
             base, "PUT", f"/api/results/{result}", offices[o]["keys"][client], body
@@ -108,14 +119,22 @@ def test_twenty_simultaneous_saves_give_200_or_409_and_one_consistent_winner(off
             thread.join(WAIT_SECONDS * 2)
         assert not any(thread.is_alive() for thread in threads)
         stored = {
-            o: {r["id"]: r for r in send(base, "GET", f"/api/reports/{office['report']}/results",
-                                         office["keys"][0])[1]}
+            o: {
+                r["id"]: r
+                for r in send(
+                    base, "GET", f"/api/reports/{office['report']}/results", office["keys"][0]
+                )[1]
+            }
             for o, office in enumerate(offices)
         }
         summaries = {
-            o: next(row for row in send(base, "GET", "/api/summaries?year=2025&limit=100",
-                                        office["keys"][0])[1]["items"]
-                    if row["report_id"] == office["report"])
+            o: next(
+                row
+                for row in send(
+                    base, "GET", "/api/summaries?year=2025&limit=100", office["keys"][0]
+                )[1]["items"]
+                if row["report_id"] == office["report"]
+            )
             for o, office in enumerate(offices)
         }
     log = (tmp_path / "gunicorn.log").read_text()

@@ -61,7 +61,11 @@ def test_a_bug_is_the_mongolian_500_page_and_one_log_line_with_its_traceback():
     assert "a bug in a view" not in html and "Traceback" not in html
     [line] = stream.getvalue().splitlines()
     record = json.loads(line)
-    assert (record["level"], record["path"], record["status_code"]) == ("ERROR", "/tests/broken", 500)
+    assert (record["level"], record["path"], record["status_code"]) == (
+        "ERROR",
+        "/tests/broken",
+        500,
+    )
     assert "Traceback" in record["exc"] and "RuntimeError: a bug in a view" in record["exc"]
 
 

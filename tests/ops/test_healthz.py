@@ -27,7 +27,9 @@ def test_it_is_503_when_a_migration_of_the_code_is_not_applied(monkeypatch):
     response = Client().get("/healthz")
     assert response.status_code == 503
     assert response.json() == {
-        "status": "fail", "database": "ok", "migrations": "1 not applied: plans.9999_next",
+        "status": "fail",
+        "database": "ok",
+        "migrations": "1 not applied: plans.9999_next",
     }
 
 
@@ -39,8 +41,11 @@ def test_it_is_503_when_the_database_does_not_answer(monkeypatch):
     response = Client().get("/healthz")
     assert response.status_code == 503
     body = response.json()
-    assert body == {"status": "fail", "database": "unreachable (OperationalError)",
-                    "migrations": "unknown"}
+    assert body == {
+        "status": "fail",
+        "database": "unreachable (OperationalError)",
+        "migrations": "unknown",
+    }
     assert "db.internal" not in response.content.decode()  # the log has it, not the public
 
 

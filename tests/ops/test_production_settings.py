@@ -17,8 +17,9 @@ OPERATIONS = ROOT / "docs/operations.md"
 
 
 def python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def django(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -47,7 +48,10 @@ def test_the_server_refuses_to_start_without_a_secret_key(tmp_path):
     assert done.returncode != 0
     assert "Set SHUDARGA_SECRET_KEY (or SHUDARGA_SECRET_KEY_FILE)" in done.stderr
     # Commands that sign nothing still run (the translations are built without a key).
-    assert django("from django.conf import settings; print(settings.ALLOWED_HOSTS)", env).returncode == 0
+    assert (
+        django("from django.conf import settings; print(settings.ALLOWED_HOSTS)", env).returncode
+        == 0
+    )
 
 
 def test_the_secret_key_may_come_from_a_file(tmp_path):
@@ -55,14 +59,20 @@ def test_the_secret_key_may_come_from_a_file(tmp_path):
     key_file.write_text("from-a-file-" + "x" * 50 + "\n")
     env = production_env(tmp_path, SHUDARGA_SECRET_KEY_FILE=str(key_file))
     del env["SHUDARGA_SECRET_KEY"]
-    done = python("import shudarga.wsgi; from django.conf import settings; print(settings.SECRET_KEY)", env)
+    done = python(
+        "import shudarga.wsgi; from django.conf import settings; print(settings.SECRET_KEY)", env
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "from-a-file-" + "x" * 50
 
 
 def test_check_deploy_is_clean_with_the_documented_production_variables(tmp_path):
     variables = documented_production_variables()
-    assert {"SHUDARGA_SECRET_KEY", "SHUDARGA_ALLOWED_HOSTS", "SHUDARGA_CSRF_TRUSTED_ORIGINS"} <= set(variables)
+    assert {
+        "SHUDARGA_SECRET_KEY",
+        "SHUDARGA_ALLOWED_HOSTS",
+        "SHUDARGA_CSRF_TRUSTED_ORIGINS",
+    } <= set(variables)
     variables["SHUDARGA_SECRET_KEY"] = secrets.token_urlsafe(50)
     variables.pop("SHUDARGA_DATABASE_URL", None)  # the check needs no database: SQLite in tmp
     variables["SHUDARGA_VAR_DIR"] = str(tmp_path)
@@ -70,14 +80,22 @@ def test_check_deploy_is_clean_with_the_documented_production_variables(tmp_path
     del env["SHUDARGA_HTTPS"]  # production's default
     done = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "System check identified no issues" in done.stdout
     # Without them (plain HTTP, no HSTS) the same check is not clean: it does check something.
     done = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env={**env, "SHUDARGA_HTTPS": "0"}, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env={**env, "SHUDARGA_HTTPS": "0"},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode != 0 and "security.W008" in done.stderr + done.stdout
 
@@ -109,7 +127,11 @@ def test_a_workflow_transition_is_one_json_line_on_stdout(tmp_path):
     [line] = done.stdout.splitlines()
     record = json.loads(line)
     assert record["logger"] == "shudarga.workflow" and record["level"] == "INFO"
-    assert (record["message"], record["report"], record["transition"]) == ("report submitted", 7, "submit")
+    assert (record["message"], record["report"], record["transition"]) == (
+        "report submitted",
+        7,
+        "submit",
+    )
 
 
 def test_a_csrf_failure_is_a_security_warning_on_stdout(tmp_path):

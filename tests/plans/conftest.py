@@ -1,4 +1,5 @@
 """Fixtures of the plans tests. Add only: several engineers add fixtures here."""
+
 import pytest
 
 

@@ -45,7 +45,9 @@ def test_it_refuses_a_year_out_of_range(khujirt, officer):
 @pytest.mark.parametrize("who", ["viewer", "rival", "staff"])
 def test_only_officers_and_heads_create_plans(khujirt, request, who):
     with pytest.raises(PermissionDenied):
-        approval.plan_create_empty(user=request.getfixturevalue(who), organization=khujirt, year=2025)
+        approval.plan_create_empty(
+            user=request.getfixturevalue(who), organization=khujirt, year=2025
+        )
     assert not Plan.objects.exists()
 
 
@@ -59,12 +61,16 @@ def test_it_copies_last_years_objectives_and_measures_without_results(
     old = list(
         Measure.objects.filter(objective__plan=report.plan)
         .order_by("objective__order", "order")
-        .values_list("text", "indicator", "target", "planned_budget", "responsible_unit", "deadline")
+        .values_list(
+            "text", "indicator", "target", "planned_budget", "responsible_unit", "deadline"
+        )
     )
     new = list(
         Measure.objects.filter(objective__plan=copied)
         .order_by("objective__order", "order")
-        .values_list("text", "indicator", "target", "planned_budget", "responsible_unit", "deadline")
+        .values_list(
+            "text", "indicator", "target", "planned_budget", "responsible_unit", "deadline"
+        )
     )
     assert new == old
     assert new[0][3] == Decimal("2000")

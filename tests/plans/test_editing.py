@@ -41,7 +41,9 @@ def test_it_numbers_new_objectives_and_measures_in_order(draft, officer):
 
 
 def test_it_renumbers_after_a_measure_is_deleted(draft, officer):
-    editing.measure_add(user=officer, objective=objective(draft, "1"), values=MeasureValues(text="Гурав"))
+    editing.measure_add(
+        user=officer, objective=objective(draft, "1"), values=MeasureValues(text="Гурав")
+    )
     editing.measure_delete(user=officer, measure=measure(draft, "1.1"))
     assert numbers(draft) == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
     assert texts(draft)[:2] == ["Арга хэмжээ 1.2", "Гурав"]
@@ -58,20 +60,35 @@ def test_it_renumbers_objectives_and_their_measures_after_an_objective_is_delete
 def test_it_renumbers_after_a_measure_moves(draft, officer):
     editing.measure_move(user=officer, measure=measure(draft, "1.2"), direction="up")
     assert numbers(draft) == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
-    assert texts(draft) == ["Арга хэмжээ 1.2", "Арга хэмжээ 1.1", "Арга хэмжээ 2.1", "Арга хэмжээ 2.2"]
+    assert texts(draft) == [
+        "Арга хэмжээ 1.2",
+        "Арга хэмжээ 1.1",
+        "Арга хэмжээ 2.1",
+        "Арга хэмжээ 2.2",
+    ]
 
 
 def test_it_renumbers_an_objective_and_its_measures_when_it_moves(draft, officer):
     editing.objective_move(user=officer, objective=objective(draft, "2"), direction="up")
     assert numbers(draft) == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
     assert objective(draft, "1").title == "Зорилт 2"
-    assert texts(draft) == ["Арга хэмжээ 2.1", "Арга хэмжээ 2.2", "Арга хэмжээ 1.1", "Арга хэмжээ 1.2"]
+    assert texts(draft) == [
+        "Арга хэмжээ 2.1",
+        "Арга хэмжээ 2.2",
+        "Арга хэмжээ 1.1",
+        "Арга хэмжээ 1.2",
+    ]
 
 
 def test_it_moves_nothing_past_the_edge(draft, officer):
     editing.measure_move(user=officer, measure=measure(draft, "1.1"), direction="up")
     editing.objective_move(user=officer, objective=objective(draft, "2"), direction="down")
-    assert texts(draft) == ["Арга хэмжээ 1.1", "Арга хэмжээ 1.2", "Арга хэмжээ 2.1", "Арга хэмжээ 2.2"]
+    assert texts(draft) == [
+        "Арга хэмжээ 1.1",
+        "Арга хэмжээ 1.2",
+        "Арга хэмжээ 2.1",
+        "Арга хэмжээ 2.2",
+    ]
 
 
 def test_it_refuses_a_measure_without_text(draft, officer):
@@ -158,7 +175,9 @@ def test_it_refuses_an_edit_made_against_an_older_version(draft, officer, head):
 
 def test_a_move_does_not_raise_a_version(draft, officer):
     editing.measure_move(user=officer, measure=measure(draft, "1.2"), direction="up")
-    assert set(Measure.objects.filter(objective__plan=draft).values_list("version", flat=True)) == {1}
+    assert set(Measure.objects.filter(objective__plan=draft).values_list("version", flat=True)) == {
+        1
+    }
 
 
 EDITS = {
@@ -192,7 +211,9 @@ def snapshot(plan: Plan) -> list[tuple]:
         Measure.objects.filter(objective__plan=plan)
         .order_by("pk")
         .values_list("pk", "number", "text", "version", "objective__title")
-    ) + list(Objective.objects.filter(plan=plan).order_by("pk").values_list("pk", "number", "title"))
+    ) + list(
+        Objective.objects.filter(plan=plan).order_by("pk").values_list("pk", "number", "title")
+    )
 
 
 @pytest.mark.parametrize("edit", EDITS)

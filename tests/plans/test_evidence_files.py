@@ -32,9 +32,14 @@ def upload(name: str, content: bytes, content_type: str = "application/octet-str
         ("хүснэгт.xlsx", office_package("xl"), settings.EVIDENCE_TYPES[".xlsx"]),
     ],
 )
-def test_it_accepts_each_allowed_kind_and_keeps_its_name(results, officer, evidence_root, name, content, content_type):
+def test_it_accepts_each_allowed_kind_and_keeps_its_name(
+    results, officer, evidence_root, name, content, content_type
+):
     evidence = evidence_add_file(
-        user=officer, result=results["1.1"], upload=upload(name, content, "text/html"), title="Нотлох баримт"
+        user=officer,
+        result=results["1.1"],
+        upload=upload(name, content, "text/html"),
+        title="Нотлох баримт",
     )
     assert evidence.original_name == name
     assert evidence.content_type == content_type  # from the extension, not from the browser
@@ -61,7 +66,9 @@ def test_it_accepts_each_allowed_kind_and_keeps_its_name(results, officer, evide
         ("хоосон.pdf", b"", "empty"),
     ],
 )
-def test_it_refuses_files_by_extension_and_by_their_first_bytes(results, officer, evidence_root, name, content, code):
+def test_it_refuses_files_by_extension_and_by_their_first_bytes(
+    results, officer, evidence_root, name, content, code
+):
     with pytest.raises(EvidenceRejectedError) as caught:
         evidence_add_file(user=officer, result=results["1.1"], upload=upload(name, content))
     assert caught.value.code == code
@@ -72,9 +79,13 @@ def test_it_refuses_files_by_extension_and_by_their_first_bytes(results, officer
 def test_it_refuses_a_file_over_the_size_limit(results, officer, settings):
     settings.EVIDENCE_MAX_BYTES = 1000
     with pytest.raises(EvidenceRejectedError) as caught:
-        evidence_add_file(user=officer, result=results["1.1"], upload=upload("том.pdf", PDF + b"0" * 1000))
+        evidence_add_file(
+            user=officer, result=results["1.1"], upload=upload("том.pdf", PDF + b"0" * 1000)
+        )
     assert (caught.value.code, caught.value.limit) == ("size", 1000)
-    assert evidence_add_file(user=officer, result=results["1.1"], upload=upload("жижиг.pdf", PDF)).size == len(PDF)
+    assert evidence_add_file(
+        user=officer, result=results["1.1"], upload=upload("жижиг.pdf", PDF)
+    ).size == len(PDF)
 
 
 def test_the_configured_evidence_store_is_outside_the_static_and_media_files():
@@ -87,19 +98,33 @@ def test_the_configured_evidence_store_is_outside_the_static_and_media_files():
 
 
 def test_a_stored_file_is_not_under_static_root(results, officer):
-    evidence = evidence_add_file(user=officer, result=results["1.1"], upload=upload("тайлан.pdf", PDF))
-    assert not Path(evidence.file.path).resolve().is_relative_to(Path(settings.STATIC_ROOT).resolve())
+    evidence = evidence_add_file(
+        user=officer, result=results["1.1"], upload=upload("тайлан.pdf", PDF)
+    )
+    assert (
+        not Path(evidence.file.path).resolve().is_relative_to(Path(settings.STATIC_ROOT).resolve())
+    )
 
 
 @pytest.mark.parametrize("url", ["https://www.khujirt.gov.mn/news/1", "http://iaac.mn/a?b=c"])
 def test_it_attaches_http_and_https_links(results, officer, url):
-    evidence = evidence_add_link(user=officer, result=results["1.1"], url=f"  {url} ", title="Мэдээ")
+    evidence = evidence_add_link(
+        user=officer, result=results["1.1"], url=f"  {url} ", title="Мэдээ"
+    )
     assert (evidence.url, evidence.title, evidence.file.name) == (url, "Мэдээ", "")
 
 
 @pytest.mark.parametrize(
     "url",
-    ["javascript:alert(1)", "ftp://files.example.mn/a.pdf", "file:///etc/passwd", "data:text/html,x", "www.example.mn", "", "https://" + "a" * 1000 + ".mn"],
+    [
+        "javascript:alert(1)",
+        "ftp://files.example.mn/a.pdf",
+        "file:///etc/passwd",
+        "data:text/html,x",
+        "www.example.mn",
+        "",
+        "https://" + "a" * 1000 + ".mn",
+    ],
 )
 def test_it_refuses_links_that_are_not_http_or_https(results, officer, url):
     with pytest.raises(EvidenceRejectedError) as caught:

@@ -26,17 +26,20 @@ CASES = [  # (self score, self not due, reviewer score, reviewer not due, review
 def test_the_python_rule_and_the_sql_rule_agree_on_every_case(results):
     results = list(results.values())
     now = timezone.now()
-    for result, (score, not_due, r_score, r_not_due, reviewed) in zip(
-        results, CASES, strict=False
-    ):
+    for result, (score, not_due, r_score, r_not_due, reviewed) in zip(results, CASES, strict=False):
         MeasureResult.objects.filter(pk=result.pk).update(
-            score=score, not_due=not_due, reviewer_score=r_score, reviewer_not_due=r_not_due,
+            score=score,
+            not_due=not_due,
+            reviewer_score=r_score,
+            reviewer_not_due=r_not_due,
             reviewed_at=now if reviewed else None,
         )
     score, not_due = official_expressions()
-    rows = MeasureResult.objects.filter(pk__in=[r.pk for r in results]).annotate(
-        o_score=score, o_not_due=not_due
-    ).values_list("o_score", "o_not_due", *OFFICIAL_FIELDS)
+    rows = (
+        MeasureResult.objects.filter(pk__in=[r.pk for r in results])
+        .annotate(o_score=score, o_not_due=not_due)
+        .values_list("o_score", "o_not_due", *OFFICIAL_FIELDS)
+    )
     assert len(rows) == len(results) >= 4
     for o_score, o_not_due, *fields in rows:
         assert (o_score, bool(o_not_due)) == official_score(*fields)
@@ -47,8 +50,11 @@ def test_the_python_rule_and_the_sql_rule_agree_on_every_case(results):
 def test_the_document_carries_the_official_score_and_keeps_the_self_assessed_one(results):
     first = results["1.1"]
     MeasureResult.objects.filter(pk=first.pk).update(
-        score=Decimal("100"), reviewer_score=Decimal("30"), reviewer_comment="thin",
-        reviewed_at=timezone.now(), rating_label="Бүрэн",
+        score=Decimal("100"),
+        reviewer_score=Decimal("30"),
+        reviewer_comment="thin",
+        reviewed_at=timezone.now(),
+        rating_label="Бүрэн",
     )
     document = report_document(report=first.report)
     measure = document.objectives[0].measures[0]

@@ -75,12 +75,18 @@ def test_it_refuses_a_period_that_does_not_exist(plan, officer):
 def test_it_saves_a_result_raises_its_version_and_records_who(results, officer):
     result = results["1.1"]
     saved = save(
-        officer, result, spent=Decimal("840.5"), achieved="Сургалт\r\nзохион байгуулав ",
+        officer,
+        result,
+        spent=Decimal("840.5"),
+        achieved="Сургалт\r\nзохион байгуулав ",
         score=Decimal("100"),
     )
     saved.refresh_from_db()
     assert (saved.spent, saved.achieved, saved.score, saved.version) == (
-        Decimal("840.50"), "Сургалт\nзохион байгуулав", Decimal("100"), 2
+        Decimal("840.50"),
+        "Сургалт\nзохион байгуулав",
+        Decimal("100"),
+        2,
     )
     last = saved.history.first()
     assert last.history_user == officer

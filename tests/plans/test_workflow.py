@@ -49,12 +49,17 @@ def test_the_head_submits_a_complete_report_and_it_is_recorded(report, head):
     assert report.submitted_at is not None
     event = report.events.last()
     assert (event.from_status, event.to_status, event.by, event.reason) == (
-        "draft", "submitted", head, ""
+        "draft",
+        "submitted",
+        head,
+        "",
     )
     assert event.at is not None
 
 
-def test_an_officer_a_viewer_an_outsider_and_staff_cannot_submit(report, officer, viewer, rival, staff):
+def test_an_officer_a_viewer_an_outsider_and_staff_cannot_submit(
+    report, officer, viewer, rival, staff
+):
     score_all(report)
     for user in (officer, viewer, rival, staff):
         with pytest.raises(PermissionDenied):
@@ -85,7 +90,9 @@ def test_returning_needs_a_reason(submitted, staff, reason):
     assert submitted.status == Report.Status.SUBMITTED
 
 
-def test_staff_return_a_submitted_report_with_a_reason_and_it_unlocks(submitted, staff, officer, results):
+def test_staff_return_a_submitted_report_with_a_reason_and_it_unlocks(
+    submitted, staff, officer, results
+):
     report_return(user=staff, report=submitted, reason="1.2-ын нотлох баримт дутуу.\r\nНэмнэ үү.")
     submitted.refresh_from_db()
     assert submitted.status == Report.Status.RETURNED
@@ -94,13 +101,20 @@ def test_staff_return_a_submitted_report_with_a_reason_and_it_unlocks(submitted,
     assert (event.from_status, event.to_status, event.by) == ("submitted", "returned", staff)
     assert event.reason == "1.2-ын нотлох баримт дутуу.\nНэмнэ үү."
     saved = result_update(
-        user=officer, result=results["1.2"], expected_version=1,
-        spent=None, achieved="Нотлох баримт нэмэв", score=Decimal("70"), not_due=False,
+        user=officer,
+        result=results["1.2"],
+        expected_version=1,
+        spent=None,
+        achieved="Нотлох баримт нэмэв",
+        score=Decimal("70"),
+        not_due=False,
     )
     assert saved.version == 2
 
 
-def test_members_of_the_organization_cannot_return_their_own_report(submitted, head, officer, viewer, rival):
+def test_members_of_the_organization_cannot_return_their_own_report(
+    submitted, head, officer, viewer, rival
+):
     for user in (head, officer, viewer, rival):
         with pytest.raises(PermissionDenied):
             report_return(user=user, report=submitted, reason="Буцаав")
@@ -116,7 +130,11 @@ def test_only_a_submitted_report_can_be_returned(report, staff):
 def test_a_returned_report_can_be_submitted_again_and_every_step_is_kept(submitted, staff, head):
     report_return(user=staff, report=submitted, reason="Дахин шалгана уу")
     report_submit(user=head, report=submitted)
-    steps = list(ReportEvent.objects.filter(report=submitted).values_list("from_status", "to_status", "by__username", "reason"))
+    steps = list(
+        ReportEvent.objects.filter(report=submitted).values_list(
+            "from_status", "to_status", "by__username", "reason"
+        )
+    )
     assert steps == [
         ("", "draft", "oyunchimeg", ""),
         ("draft", "submitted", "batbayar", ""),

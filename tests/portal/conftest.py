@@ -48,8 +48,9 @@ def moron(db):
 
 @pytest.fixture
 def moron_published(moron, publisher):
-    report = report_with_results(make_plan(moron, year=2025), scores={"1.1": "100", "1.2": "100",
-                                                                      "2.1": "70"})
+    report = report_with_results(
+        make_plan(moron, year=2025), scores={"1.1": "100", "1.2": "100", "2.1": "70"}
+    )
     publication_make(report, by=publisher)
     return report
 

@@ -22,8 +22,12 @@ SCORES = {"1.1": "100", "1.2": "70", "2.1": "30", "2.2": None}
 
 
 def report_with_results(
-    plan: Plan, *, period: str = "annual", status: str = Report.Status.PUBLISHED,
-    scores: dict[str, str | None] | None = None, reviewer: dict[str, str] | None = None,
+    plan: Plan,
+    *,
+    period: str = "annual",
+    status: str = Report.Status.PUBLISHED,
+    scores: dict[str, str | None] | None = None,
+    reviewer: dict[str, str] | None = None,
     achieved: str = "Хийгдсэн ажил",
 ) -> Report:
     report = Report.objects.create(plan=plan, period=period, title=plan.title, status=status)
@@ -33,7 +37,9 @@ def report_with_results(
             score = scores.get(measure.number)
             reviewed = reviewer and measure.number in reviewer
             MeasureResult.objects.create(
-                report=report, measure=measure, spent=Decimal("840.0"),
+                report=report,
+                measure=measure,
+                spent=Decimal("840.0"),
                 achieved=f"{achieved} {measure.number}",
                 score=None if score is None else Decimal(score),
                 not_due=measure.number == "2.2",
@@ -47,9 +53,7 @@ def report_with_results(
 def frozen_document(report: Report) -> dict:
     """The document JSON with official scores, and the self/reviewer scores beside them."""
     doc = report_document(report=report)
-    results = {
-        r.measure.number: r for r in report.results.select_related("measure")
-    }
+    results = {r.measure.number: r for r in report.results.select_related("measure")}
     for objective in doc.objectives:
         for m in objective.measures:
             result = results[m.number]
@@ -72,9 +76,13 @@ def publication_make(report: Report, *, by, note: str = "", total: str | None = 
     previous.update(is_current=False)
     summary = summary_refresh(report_id=report.pk)
     publication = ReportPublication.objects.create(
-        report=report, version=version, document=frozen_document(report),
+        report=report,
+        version=version,
+        document=frozen_document(report),
         official_total=Decimal(total) if total else summary.official_total,
-        published_by=by, note=note, is_current=True,
+        published_by=by,
+        note=note,
+        is_current=True,
     )
     Report.objects.filter(pk=report.pk).update(
         status=Report.Status.PUBLISHED, published_at=timezone.now()

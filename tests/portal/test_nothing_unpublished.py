@@ -31,7 +31,10 @@ def every_public_url(published: Report, reports: list[Report]) -> list[str]:
         reverse("portal:year_measures", args=[2025]),
     ]
     for year in (2023, 2024, 2025):
-        urls += [reverse("portal:summary", args=[year]), reverse("portal:year_measures", args=[year])]
+        urls += [
+            reverse("portal:summary", args=[year]),
+            reverse("portal:year_measures", args=[year]),
+        ]
         for node in Organization.objects.get_ancestors(org):
             urls.append(reverse("portal:summary_aimag", args=[year, node.pk]))
     urls += [reverse("portal:node", args=[n.pk]) for n in Organization.objects.get_ancestors(org)]

@@ -1,4 +1,3 @@
-
 """Fixtures of the review tests: a submitted Khujirt report and reviewers of two aimags.
 
 - ``reviewer`` (Туяа, Өвөрхангай aimag governor's office): reviews Khujirt;
@@ -22,14 +21,20 @@ SELF = {"1.1": Decimal("100"), "1.2": Decimal("70"), "2.1": Decimal("100"), "2.2
 def fill(report, user):
     for result in report.results.select_related("measure"):
         score = SELF[result.measure.number]
-        result_update(user=user, result=result, expected_version=result.version, spent=None,
-                      achieved="done", score=score, not_due=score is None)
+        result_update(
+            user=user,
+            result=result,
+            expected_version=result.version,
+            spent=None,
+            achieved="done",
+            score=score,
+            not_due=score is None,
+        )
 
 
 @pytest.fixture
 def reviewer(django_user_model, khujirt):
-    user = django_user_model.objects.create_user(username="tuyaa", password="pw",
-                                                 first_name="Туяа")
+    user = django_user_model.objects.create_user(username="tuyaa", password="pw", first_name="Туяа")
     aimag = Organization.objects.get(name="Өвөрхангай")
     ReviewerAssignment.objects.create(user=user, node=aimag)
     return user
@@ -38,10 +43,14 @@ def reviewer(django_user_model, khujirt):
 @pytest.fixture
 def far_reviewer(django_user_model, khujirt):
     user = django_user_model.objects.create_user(username="monkh", password="pw")
-    organization_get_or_create_path(path=[
-        ("Монгол Улс", "country"), ("Архангай", "aimag"), ("Цэцэрлэг", "soum"),
-        ("Цэцэрлэг сумын ЗДТГ", "organization"),
-    ])
+    organization_get_or_create_path(
+        path=[
+            ("Монгол Улс", "country"),
+            ("Архангай", "aimag"),
+            ("Цэцэрлэг", "soum"),
+            ("Цэцэрлэг сумын ЗДТГ", "organization"),
+        ]
+    )
     ReviewerAssignment.objects.create(user=user, node=Organization.objects.get(name="Архангай"))
     return user
 

@@ -35,10 +35,16 @@ def put(user, url, body):
 def fill_through_the_api(report, officer):
     for number, result in by_number(report).items():
         score = SELF[number]
-        response = put(officer, f"/api/results/{result.pk}", {
-            "expected_version": result.version, "achieved": "done",
-            "score": None if score is None else str(score), "not_due": score is None,
-        })
+        response = put(
+            officer,
+            f"/api/results/{result.pk}",
+            {
+                "expected_version": result.version,
+                "achieved": "done",
+                "score": None if score is None else str(score),
+                "not_due": score is None,
+            },
+        )
         assert response.status_code == 200, response.content
 
 
@@ -50,16 +56,26 @@ def test_a_report_goes_from_draft_to_a_corrected_publication_by_api_calls(
     response = post(head, f"{base}/submit")
     assert response.status_code == 200, response.content
     assert response.json() | {"at": None} == {
-        "report_id": report.pk, "step": "submit", "from_status": "draft",
-        "to_status": "submitted", "by": "batbayar", "at": None, "reason": "",
+        "report_id": report.pk,
+        "step": "submit",
+        "from_status": "draft",
+        "to_status": "submitted",
+        "by": "batbayar",
+        "at": None,
+        "reason": "",
     }
     result = by_number(report)["1.1"]
-    response = put(reviewer, f"/api/results/{result.pk}/review",
-                   {"score": "30", "comment": "Нотлох баримт хангалтгүй"})
+    response = put(
+        reviewer,
+        f"/api/results/{result.pk}/review",
+        {"score": "30", "comment": "Нотлох баримт хангалтгүй"},
+    )
     assert response.status_code == 200, response.content
     reviewed = response.json()
     assert (reviewed["score"], reviewed["reviewer_score"], reviewed["official_score"]) == (
-        100, 30, 30
+        100,
+        30,
+        30,
     )
     assert reviewed["reviewer_comment"] == "Нотлох баримт хангалтгүй"
     response = post(reviewer, f"{base}/accept")
@@ -74,7 +90,11 @@ def test_a_report_goes_from_draft_to_a_corrected_publication_by_api_calls(
     report.refresh_from_db()
     assert report.status == Report.Status.PUBLISHED
     assert list(report.events.values_list("step", flat=True)) == [
-        "start", "submit", "accept", "publish", "correct"
+        "start",
+        "submit",
+        "accept",
+        "publish",
+        "correct",
     ]
     document = ReportPublication.objects.get(report=report, is_current=True).document
     measure = document["objectives"][0]["measures"][0]
@@ -82,16 +102,23 @@ def test_a_report_goes_from_draft_to_a_corrected_publication_by_api_calls(
 
 
 def test_a_reviewer_returns_with_a_reason_through_the_api(submitted, reviewer, officer):
-    response = post(reviewer, f"/api/reports/{submitted.pk}/return",
-                    {"reason": "2.1-ийн нотлох баримт дутуу"})
+    response = post(
+        reviewer, f"/api/reports/{submitted.pk}/return", {"reason": "2.1-ийн нотлох баримт дутуу"}
+    )
     assert response.status_code == 200, response.content
     assert response.json()["reason"] == "2.1-ийн нотлох баримт дутуу"
     submitted.refresh_from_db()
     assert submitted.status == Report.Status.RETURNED
     result = by_number(submitted)["1.1"]
-    response = put(officer, f"/api/results/{result.pk}", {
-        "expected_version": result.version, "achieved": "again", "score": "100",
-    })
+    response = put(
+        officer,
+        f"/api/results/{result.pk}",
+        {
+            "expected_version": result.version,
+            "achieved": "again",
+            "score": "100",
+        },
+    )
     assert response.status_code == 200  # unlocked for the organization again
 
 
@@ -122,9 +149,7 @@ def call(user, method, url, body):
     return getattr(client, method)(url, body or {}, content_type=JSON)
 
 
-def test_outsiders_are_refused_every_step_and_nothing_is_written(
-    submitted, rival, far_reviewer
-):
+def test_outsiders_are_refused_every_step_and_nothing_is_written(submitted, rival, far_reviewer):
     before = snapshot()
     for method, url, body in steps(submitted):
         assert call(None, method, url, body).status_code == 401, url

@@ -45,10 +45,16 @@ def without_self_line(text: str) -> str:
 @pytest.fixture
 def reviewed(submitted, reviewer, head):
     results = by_number(submitted)
-    review_score(user=reviewer, result=results["1.1"], score=Decimal("30"), not_due=False,
-                 comment="Нотлох баримт дутуу")
-    review_score(user=reviewer, result=results["2.1"], score=Decimal("70"), not_due=False,
-                 comment="")
+    review_score(
+        user=reviewer,
+        result=results["1.1"],
+        score=Decimal("30"),
+        not_due=False,
+        comment="Нотлох баримт дутуу",
+    )
+    review_score(
+        user=reviewer, result=results["2.1"], score=Decimal("70"), not_due=False, comment=""
+    )
     for number in ("1.2", "2.2"):
         r = results[number]
         review_score(user=reviewer, result=r, score=r.score, not_due=r.not_due, comment="")
@@ -98,8 +104,10 @@ def test_every_workspace_download_and_the_print_view_carry_the_official_result(
     document = jsonform.loads(get("json").decode())
     assert score_document(document).total.display == OFFICIAL
     assert score_document(document.self_assessed()).total.display == SELF
-    for html in (get("html").decode(), _text(client.get(reverse("web:report_print",
-                                                                args=[reviewed.pk])))):
+    for html in (
+        get("html").decode(),
+        _text(client.get(reverse("web:report_print", args=[reviewed.pk]))),
+    ):
         assert OFFICIAL in _percentages(html) or f">{OFFICIAL}<" in html
         html = without_self_line(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
         assert SELF not in _percentages(html)
@@ -111,15 +119,20 @@ def test_every_workspace_download_and_the_print_view_carry_the_official_result(
     values.remove(SELF_LINE)
     assert {OFFICIAL, f"{OFFICIAL}%"} & values and not {SELF, f"{SELF}%"} & values
     pdftotext = require_tool("pdftotext")
-    pdf_text = subprocess.run([pdftotext, "-", "-"], input=get("pdf"),
-                              capture_output=True, check=True).stdout.decode()
+    pdf_text = subprocess.run(
+        [pdftotext, "-", "-"], input=get("pdf"), capture_output=True, check=True
+    ).stdout.decode()
     pdf_text = without_self_line(re.sub(r"\s+", " ", pdf_text))
     assert OFFICIAL in pdf_text and SELF not in _percentages(pdf_text)
     soffice = require_tool("soffice")
     docx = tmp_path / "report.docx"
     docx.write_bytes(get("docx"))
-    subprocess.run([soffice, "--headless", "--convert-to", "txt:Text", "--outdir",
-                    str(tmp_path), str(docx)], capture_output=True, check=True, timeout=180)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(docx)],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
     docx_text = without_self_line(re.sub(r"\s+", " ", (tmp_path / "report.txt").read_text()))
     assert f"НЭГДСЭН ДҮН: {OFFICIAL}%" in docx_text and SELF not in _percentages(docx_text)
 
@@ -159,8 +172,10 @@ def test_the_portal_shows_the_reviewer_marks_beside_the_self_assessed_ones(revie
     html = client.get(reverse("portal:report", args=[reviewed.pk])).content.decode()
     rows = re.findall(r"<tr[^>]*>.*?</tr>", html, flags=re.S)
     measure_22 = next(r for r in rows if ">2.2<" in r)
-    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>",
-                                                                   measure_22, flags=re.S)]
+    cells = [
+        re.sub(r"<[^>]+>", "", c).strip()
+        for c in re.findall(r"<td[^>]*>(.*?)</td>", measure_22, flags=re.S)
+    ]
     assert cells.count("ХБ") >= 2, cells  # self-assessed ХБ and the reviewer's ХБ
 
 

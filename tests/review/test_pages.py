@@ -57,8 +57,10 @@ def test_members_and_other_reviewers_cannot_review(request, submitted, who):
 def test_the_reviewer_scores_and_both_scores_show(submitted, reviewer):
     client = client_for(reviewer)
     r = by_number(submitted)["1.1"]
-    response = client.post(reverse("web:review_score", args=[submitted.pk, r.pk]),
-                           {f"v{r.pk}-score": "30", f"v{r.pk}-comment": "<b>thin</b>"})
+    response = client.post(
+        reverse("web:review_score", args=[submitted.pk, r.pk]),
+        {f"v{r.pk}-score": "30", f"v{r.pk}-comment": "<b>thin</b>"},
+    )
     assert response.status_code == 302
     page = client.get(reverse("web:review_report", args=[submitted.pk])).content.decode()
     assert "&lt;b&gt;thin&lt;/b&gt;" in page and "<b>thin" not in page
@@ -73,7 +75,8 @@ def test_the_reviewer_scores_and_both_scores_show(submitted, reviewer):
 def test_a_bad_score_is_answered_with_the_form(submitted, reviewer):
     r = by_number(submitted)["1.1"]
     response = client_for(reviewer).post(
-        reverse("web:review_score", args=[submitted.pk, r.pk]), {f"v{r.pk}-score": "55"})
+        reverse("web:review_score", args=[submitted.pk, r.pk]), {f"v{r.pk}-score": "55"}
+    )
     assert response.status_code == 400
 
 
@@ -88,12 +91,16 @@ def test_return_needs_a_reason_and_the_officer_sees_it(submitted, reviewer, offi
 
 def test_accept_then_the_head_publishes_from_the_sheet(settings, submitted, reviewer, head):
     settings.SHUDARGA_PUBLISHER = "head"
-    assert client_for(reviewer).post(
-        reverse("web:review_accept", args=[submitted.pk])).status_code == 302
+    assert (
+        client_for(reviewer).post(reverse("web:review_accept", args=[submitted.pk])).status_code
+        == 302
+    )
     edit = client_for(head).get(reverse("web:report_edit", args=[submitted.pk])).content.decode()
     assert reverse("web:report_publish", args=[submitted.pk]) in edit
-    assert client_for(reviewer).post(
-        reverse("web:report_publish", args=[submitted.pk])).status_code == 403
+    assert (
+        client_for(reviewer).post(reverse("web:report_publish", args=[submitted.pk])).status_code
+        == 403
+    )
     client_for(head).post(reverse("web:report_publish", args=[submitted.pk]))
     assert ReportPublication.objects.get(report=submitted).version == 1
     correct = reverse("web:publication_correct", args=[submitted.pk])
@@ -108,8 +115,9 @@ def test_accept_then_the_head_publishes_from_the_sheet(settings, submitted, revi
 def test_the_reviewer_publishes_when_the_setting_says_so(settings, submitted, reviewer, head):
     settings.SHUDARGA_PUBLISHER = "reviewer"
     client_for(reviewer).post(reverse("web:review_accept", args=[submitted.pk]))
-    assert client_for(head).post(
-        reverse("web:report_publish", args=[submitted.pk])).status_code == 403
+    assert (
+        client_for(head).post(reverse("web:report_publish", args=[submitted.pk])).status_code == 403
+    )
     client_for(reviewer).post(reverse("web:report_publish", args=[submitted.pk]))
     assert Report.objects.get(pk=submitted.pk).status == "published"
 
@@ -117,22 +125,31 @@ def test_the_reviewer_publishes_when_the_setting_says_so(settings, submitted, re
 # Reminders ----------------------------------------------------------------------------------
 
 
-def test_reminders_list_late_and_missing_organizations(khujirt, other_office, report, officer,
-                                                       reviewer):
-    ReportingCalendar.objects.create(year=2025, period="half_year",
-                                     period_end=datetime.date(2025, 6, 30),
-                                     deadline=datetime.date(2025, 7, 15))
-    ReportingCalendar.objects.create(year=2025, period="annual",
-                                     period_end=datetime.date(2025, 12, 31),
-                                     deadline=datetime.date(2026, 1, 20))
+def test_reminders_list_late_and_missing_organizations(
+    khujirt, other_office, report, officer, reviewer
+):
+    ReportingCalendar.objects.create(
+        year=2025,
+        period="half_year",
+        period_end=datetime.date(2025, 6, 30),
+        deadline=datetime.date(2025, 7, 15),
+    )
+    ReportingCalendar.objects.create(
+        year=2025,
+        period="annual",
+        period_end=datetime.date(2025, 12, 31),
+        deadline=datetime.date(2026, 1, 20),
+    )
     from shudarga.orgs.models import Organization
 
     soums = Organization.objects.get(name="Өвөрхангай")
     scope = Organization.objects.filter(path__startswith=soums.path)
 
     def gaps(today):
-        return {(g.organization.name, g.calendar.period, g.kind, g.overdue)
-                for g in reporting_gaps(organizations=scope, today=today)}
+        return {
+            (g.organization.name, g.calendar.period, g.kind, g.overdue)
+            for g in reporting_gaps(organizations=scope, today=today)
+        }
 
     assert gaps(datetime.date(2025, 6, 1)) == set()
     assert gaps(datetime.date(2025, 7, 1)) == set()  # draft, deadline not passed
@@ -142,9 +159,12 @@ def test_reminders_list_late_and_missing_organizations(khujirt, other_office, re
 
 
 def test_the_plan_list_shows_the_organizations_own_gaps(khujirt, officer, plan):
-    ReportingCalendar.objects.create(year=2024, period="annual",
-                                     period_end=datetime.date(2024, 12, 31),
-                                     deadline=datetime.date(2025, 1, 20))
+    ReportingCalendar.objects.create(
+        year=2024,
+        period="annual",
+        period_end=datetime.date(2024, 12, 31),
+        deadline=datetime.date(2025, 1, 20),
+    )
     page = client_for(officer).get(reverse("web:plan_list")).content.decode()
     assert "Missing, deadline passed" in page
     response = client_for(officer).get(reverse("web:review_reminders"))
@@ -157,14 +177,19 @@ def test_the_plan_list_shows_the_organizations_own_gaps(khujirt, officer, plan):
 def _many(count, *, aimag="Өвөрхангай", kind="organization", start=0):
     reports = []
     for i in range(start, start + count):
-        office = organization_get_or_create_path(path=[
-            ("Монгол Улс", "country"), (aimag, "aimag"), (f"Сум {aimag} {i}", "soum"),
-            (f"Газар {aimag} {i}", kind),
-        ])
+        office = organization_get_or_create_path(
+            path=[
+                ("Монгол Улс", "country"),
+                (aimag, "aimag"),
+                (f"Сум {aimag} {i}", "soum"),
+                (f"Газар {aimag} {i}", kind),
+            ]
+        )
         plan = make_plan(office, objectives=1, measures_per_objective=1)
         report = Report.objects.create(plan=plan, period="annual", status="submitted")
-        MeasureResult.objects.create(report=report, measure=plan.objectives.get().measures.get(),
-                                     score=Decimal("70"))
+        MeasureResult.objects.create(
+            report=report, measure=plan.objectives.get().measures.get(), score=Decimal("70")
+        )
         summary_refresh(report_id=report.pk)
         reports.append(report)
     return reports

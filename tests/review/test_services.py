@@ -33,10 +33,12 @@ def test_it_keeps_the_reviewer_score_beside_the_self_assessed_one(submitted, rev
 
 def test_the_official_total_uses_the_reviewer_scores(submitted, reviewer):
     results = by_number(submitted)
-    review_score(user=reviewer, result=results["1.1"], score=Decimal("30"), not_due=False,
-                 comment="")
-    review_score(user=reviewer, result=results["2.2"], score=Decimal("0"), not_due=False,
-                 comment="")
+    review_score(
+        user=reviewer, result=results["1.1"], score=Decimal("30"), not_due=False, comment=""
+    )
+    review_score(
+        user=reviewer, result=results["2.2"], score=Decimal("0"), not_due=False, comment=""
+    )
     summary = ReportSummary.objects.get(report=submitted)
     assert summary.self_total == Decimal("90")  # (100 + 70 + 100) / 3
     assert summary.official_total == Decimal("50")  # (30 + 70 + 100 + 0) / 4
@@ -62,21 +64,36 @@ def test_only_a_reviewer_scores(submitted, officer, head, far_reviewer):
 def test_a_reviewer_cannot_edit_the_officers_fields(report, reviewer):
     r = by_number(report)["1.1"]
     with pytest.raises(PermissionDenied):
-        result_update(user=reviewer, result=r, expected_version=r.version, spent=None,
-                      achieved="mine", score=Decimal("100"), not_due=False)
+        result_update(
+            user=reviewer,
+            result=r,
+            expected_version=r.version,
+            spent=None,
+            achieved="mine",
+            score=Decimal("100"),
+            not_due=False,
+        )
 
 
 def test_a_draft_report_is_not_scored(report, officer, reviewer):
     with pytest.raises(ReportLockedError):
-        review_score(user=reviewer, result=by_number(report)["1.1"], score=Decimal("30"),
-                     not_due=False, comment="")
+        review_score(
+            user=reviewer,
+            result=by_number(report)["1.1"],
+            score=Decimal("30"),
+            not_due=False,
+            comment="",
+        )
 
 
 def test_accept_and_return_record_who_when_why(submitted, reviewer, head, officer):
     report_return(user=reviewer, report=submitted, reason="Evidence for 1.2 is missing")
     event = ReportEvent.objects.filter(report=submitted).last()
     assert (event.to_status, event.by, event.reason) == (
-        "returned", reviewer, "Evidence for 1.2 is missing")
+        "returned",
+        reviewer,
+        "Evidence for 1.2 is missing",
+    )
     from shudarga.plans.reports.workflow import report_submit
 
     report_submit(user=head, report=submitted)
@@ -90,8 +107,13 @@ def test_accept_and_return_record_who_when_why(submitted, reviewer, head, office
 
 def test_the_head_publishes_when_the_setting_says_head(settings, submitted, reviewer, head):
     settings.SHUDARGA_PUBLISHER = "head"
-    review_score(user=reviewer, result=by_number(submitted)["1.1"], score=Decimal("30"),
-                 not_due=False, comment="")
+    review_score(
+        user=reviewer,
+        result=by_number(submitted)["1.1"],
+        score=Decimal("30"),
+        not_due=False,
+        comment="",
+    )
     report_accept(user=reviewer, report=submitted)
     with pytest.raises(PermissionDenied):
         report_publish(user=reviewer, report=submitted)
@@ -101,18 +123,22 @@ def test_the_head_publishes_when_the_setting_says_head(settings, submitted, revi
     assert (publication.version, publication.is_current) == (1, True)
     measures = [m for o in publication.document["objectives"] for m in o["measures"]]
     assert [(m["number"], m["score"], m["not_due"]) for m in measures] == [
-        ("1.1", 30, False), ("1.2", 70, False), ("2.1", 100, False), ("2.2", None, True)]
+        ("1.1", 30, False),
+        ("1.2", 70, False),
+        ("2.1", 100, False),
+        ("2.2", None, True),
+    ]
     assert publication.official_total == Decimal("66.666667")
     # Citizens see both scores: the self-assessed one and the reviewer's, with the comment.
     first = measures[0]
     assert (first["self_score"], first["reviewer_score"]) == (
-        float(by_number(submitted)["1.1"].score), 30
+        float(by_number(submitted)["1.1"].score),
+        30,
     )
     assert [m.get("reviewer_score") for m in measures[1:]] == [None, None, None]
 
 
-def test_the_reviewer_publishes_when_the_setting_says_reviewer(settings, submitted, reviewer,
-                                                               head):
+def test_the_reviewer_publishes_when_the_setting_says_reviewer(settings, submitted, reviewer, head):
     settings.SHUDARGA_PUBLISHER = "reviewer"
     report_accept(user=reviewer, report=submitted)
     with pytest.raises(PermissionDenied):
@@ -137,8 +163,15 @@ def published(settings, submitted, reviewer, head):
 def test_a_published_report_is_frozen(published, officer, head, reviewer):
     r = by_number(published)["1.1"]
     with pytest.raises(ReportLockedError):
-        result_update(user=officer, result=r, expected_version=r.version, spent=None,
-                      achieved="changed", score=Decimal("100"), not_due=False)
+        result_update(
+            user=officer,
+            result=r,
+            expected_version=r.version,
+            spent=None,
+            achieved="changed",
+            score=Decimal("100"),
+            not_due=False,
+        )
     with pytest.raises(ReportLockedError):
         evidence_add_link(user=officer, result=r, url="https://example.mn/x")
     with pytest.raises(ReportLockedError):
@@ -159,14 +192,16 @@ def test_an_accepted_report_is_frozen_too(submitted, officer, reviewer):
     assert not Evidence.objects.exists()
 
 
-def test_evidence_cannot_be_removed_from_a_published_report(report, officer, reviewer, head,
-                                                            settings):
+def test_evidence_cannot_be_removed_from_a_published_report(
+    report, officer, reviewer, head, settings
+):
     from tests.review.conftest import fill
 
     settings.SHUDARGA_PUBLISHER = "head"
     fill(report, officer)
-    evidence = evidence_add_link(user=officer, result=by_number(report)["1.1"],
-                                 url="https://example.mn/proof")
+    evidence = evidence_add_link(
+        user=officer, result=by_number(report)["1.1"], url="https://example.mn/proof"
+    )
     from shudarga.plans.reports.workflow import report_submit
 
     report_submit(user=head, report=report)

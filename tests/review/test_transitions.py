@@ -61,8 +61,13 @@ SERVICE_STEPS = (Step.SUBMIT, Step.RETURN, Step.ACCEPT, Step.PUBLISH, Step.CORRE
 @pytest.fixture
 def people(officer, head, viewer, rival, reviewer, far_reviewer, staff):
     return {
-        "officer": officer, "head": head, "viewer": viewer, "rival": rival,
-        "reviewer": reviewer, "far_reviewer": far_reviewer, "staff": staff,
+        "officer": officer,
+        "head": head,
+        "viewer": viewer,
+        "rival": rival,
+        "reviewer": reviewer,
+        "far_reviewer": far_reviewer,
+        "staff": staff,
     }
 
 
@@ -101,8 +106,13 @@ MAY = {
     Step.PUBLISH: {"head"},
     Step.CORRECT: {"head"},
 }
-FROM = {Step.SUBMIT: S.DRAFT, Step.RETURN: S.SUBMITTED, Step.ACCEPT: S.SUBMITTED,
-        Step.PUBLISH: S.ACCEPTED, Step.CORRECT: S.PUBLISHED}
+FROM = {
+    Step.SUBMIT: S.DRAFT,
+    Step.RETURN: S.SUBMITTED,
+    Step.ACCEPT: S.SUBMITTED,
+    Step.PUBLISH: S.ACCEPTED,
+    Step.CORRECT: S.PUBLISHED,
+}
 
 
 @pytest.mark.parametrize("step", SERVICE_STEPS)
@@ -142,7 +152,8 @@ def test_a_step_whose_row_needs_a_reason_is_refused_without_one(step, reason, re
     report.refresh_from_db()
     assert report.status == FROM[step]
     assert (ReportEvent.objects.count(), ReportPublication.objects.count()) == (
-        events, publications
+        events,
+        publications,
     )
 
 
@@ -166,14 +177,25 @@ def test_every_step_writes_its_event_its_time_and_a_log_line(
         (Step.CORRECT, S.PUBLISHED, S.PUBLISHED),
     ]
     assert [e.by for e in events] == [
-        people["officer"], people["head"], people["reviewer"], people["head"],
-        people["reviewer"], people["head"], people["head"],
+        people["officer"],
+        people["head"],
+        people["reviewer"],
+        people["head"],
+        people["reviewer"],
+        people["head"],
+        people["head"],
     ]
     assert events[2].reason == events[6].reason == "Засвар\nхэрэгтэй"
     assert report.submitted_at and report.accepted_at and report.published_at
     steps_logged = [r.step for r in caplog.records if r.name == "shudarga.workflow"]
-    assert steps_logged == [Step.SUBMIT, Step.RETURN, Step.SUBMIT, Step.ACCEPT, Step.PUBLISH,
-                            Step.CORRECT]
+    assert steps_logged == [
+        Step.SUBMIT,
+        Step.RETURN,
+        Step.SUBMIT,
+        Step.ACCEPT,
+        Step.PUBLISH,
+        Step.CORRECT,
+    ]
     assert all(r.report == report.pk for r in caplog.records if r.name == "shudarga.workflow")
 
 
@@ -202,15 +224,21 @@ def test_an_import_records_its_step_with_the_file_and_no_account(khujirt, make_d
     )
     (event,) = imported.events.all()
     assert (event.step, event.from_status, event.to_status, event.by, event.reason) == (
-        Step.IMPORT, "", S.DRAFT, None, "khujirt-2024.docx"
+        Step.IMPORT,
+        "",
+        S.DRAFT,
+        None,
+        "khujirt-2024.docx",
     )
 
 
 SOURCE = Path(__file__).resolve().parents[2] / "shudarga"
 # A tuple of two or more report states written out: a group of states outside the model.
 STATE_GROUP = re.compile(r"\(\s*(?:Report\.Status|S)\.[A-Z_]+\s*,\s*(?:Report\.Status|S)\.")
-STATE_WRITE = re.compile(r"(?<!class )ReportEvent\(|ReportEvent\.objects\.(?:create|bulk_create)"
-                         r"|\.status\s*=\s*(?:Report\.Status|S)\.")
+STATE_WRITE = re.compile(
+    r"(?<!class )ReportEvent\(|ReportEvent\.objects\.(?:create|bulk_create)"
+    r"|\.status\s*=\s*(?:Report\.Status|S)\."
+)
 
 
 def python_sources():
@@ -222,7 +250,8 @@ def python_sources():
 def test_the_groups_of_states_are_defined_only_on_the_model():
     # The demo lists the states its reports end in: a choice of data, not a rule.
     offenders = [
-        str(path.relative_to(SOURCE)) for path, text in python_sources()
+        str(path.relative_to(SOURCE))
+        for path, text in python_sources()
         if STATE_GROUP.search(text) and path.name != "models.py" and "demo" not in path.parts
     ]
     assert offenders == []
@@ -230,7 +259,8 @@ def test_the_groups_of_states_are_defined_only_on_the_model():
 
 def test_only_the_state_machine_changes_a_report_state_or_writes_its_events():
     offenders = [
-        str(path.relative_to(SOURCE)) for path, text in python_sources()
+        str(path.relative_to(SOURCE))
+        for path, text in python_sources()
         if STATE_WRITE.search(text) and path != SOURCE / "plans" / "reports" / "transitions.py"
     ]
     assert offenders == []

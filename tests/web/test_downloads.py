@@ -13,8 +13,14 @@ from shudarga.plans.reports.storing import report_import_document
 pytestmark = pytest.mark.django_db
 
 FORMATS = ["docx", "pdf", "xlsx", "html", "csv", "json"]
-MAGIC = {"docx": b"PK\x03\x04", "xlsx": b"PK\x03\x04", "pdf": b"%PDF", "csv": b"\xef\xbb\xbf",
-         "html": b"<!doctype html", "json": b"{"}
+MAGIC = {
+    "docx": b"PK\x03\x04",
+    "xlsx": b"PK\x03\x04",
+    "pdf": b"%PDF",
+    "csv": b"\xef\xbb\xbf",
+    "html": b"<!doctype html",
+    "json": b"{",
+}
 
 
 @pytest.fixture
@@ -47,19 +53,33 @@ def test_a_downloaded_file_reads_back_to_the_same_measures(seed_report, admin, f
     body = logged_in(admin).get(reverse("web:report_download", args=[seed_report.pk, fmt])).content
     document = read_bytes(body, source=f"x.{fmt}")
     assert [m.number for _, m in document.measures()] == [
-        "1.1", "1.2", "2.1", "3.1", "4.1", "4.2", "5.1", "5.2", "6.1", "6.2", "6.3"
+        "1.1",
+        "1.2",
+        "2.1",
+        "3.1",
+        "4.1",
+        "4.2",
+        "5.1",
+        "5.2",
+        "6.1",
+        "6.2",
+        "6.3",
     ]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_an_outsider_cannot_download_and_an_anonymous_visitor_is_sent_to_log_in(seed_report, outsider, fmt):
+def test_an_outsider_cannot_download_and_an_anonymous_visitor_is_sent_to_log_in(
+    seed_report, outsider, fmt
+):
     url = reverse("web:report_download", args=[seed_report.pk, fmt])
     assert logged_in(outsider).get(url).status_code == 404
     response = Client().get(url)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
-def test_the_print_view_is_the_standalone_html_and_is_refused_to_outsiders(seed_report, admin, outsider):
+def test_the_print_view_is_the_standalone_html_and_is_refused_to_outsiders(
+    seed_report, admin, outsider
+):
     url = reverse("web:report_print", args=[seed_report.pk])
     page = logged_in(admin).get(url).content.decode()
     assert "НЭГДСЭН ДҮН: 86%" in page

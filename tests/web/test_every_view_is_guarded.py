@@ -19,7 +19,9 @@ PUBLIC = {"web:home", "login", "logout", "accounts:language", "healthz"}  # heal
 PUBLIC_NAMESPACES = {"api", "portal"}
 
 
-def named_patterns(resolver: URLResolver | None = None, namespace: str = "") -> list[tuple[str, str]]:
+def named_patterns(
+    resolver: URLResolver | None = None, namespace: str = ""
+) -> list[tuple[str, str]]:
     """(name, route) of every named URL below the admin-free part of the configuration."""
     out = []
     for entry in (resolver or get_resolver()).url_patterns:
@@ -57,6 +59,12 @@ def test_an_anonymous_visitor_is_sent_to_log_in(name, route):
 
 def test_the_walk_finds_the_workspace_pages_and_leaves_out_only_the_public_ones():
     names = {name for name, _ in named_patterns()}
-    assert {"web:plan_list", "web:report_edit", "web:evidence_download", "web:report_download",
-            "web:review_inbox", "web:dashboard"} <= names
+    assert {
+        "web:plan_list",
+        "web:report_edit",
+        "web:evidence_download",
+        "web:report_download",
+        "web:review_inbox",
+        "web:dashboard",
+    } <= names
     assert {n for n in names if is_public(n)} >= {"web:home", "login", "portal:home"}

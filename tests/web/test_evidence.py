@@ -32,9 +32,14 @@ def messages_of(response) -> list[str]:
 def test_it_attaches_several_files_at_once_without_javascript(report, results, officer):
     result = results["1.1"]
     response = upload(
-        client_for(officer), report, result,
-        ("Тушаал.pdf", PDF), ("зураг.png", PNG), ("зураг.jpg", JPEG),
-        ("гэрээ.docx", office_package("word")), ("тооцоо.xlsx", office_package("xl")),
+        client_for(officer),
+        report,
+        result,
+        ("Тушаал.pdf", PDF),
+        ("зураг.png", PNG),
+        ("зураг.jpg", JPEG),
+        ("гэрээ.docx", office_package("word")),
+        ("тооцоо.xlsx", office_package("xl")),
         title="Сургалтын баримт",
     )
     assert response.status_code == 302
@@ -48,9 +53,16 @@ def test_it_attaches_several_files_at_once_without_javascript(report, results, o
         assert reverse("web:evidence_download", args=[evidence.pk]) in html
 
 
-def test_it_refuses_a_program_renamed_pdf_by_its_first_bytes_and_keeps_the_good_ones(report, results, officer, evidence_root):
+def test_it_refuses_a_program_renamed_pdf_by_its_first_bytes_and_keeps_the_good_ones(
+    report, results, officer, evidence_root
+):
     response = upload(
-        client_for(officer), report, results["1.1"], ("тайлан.pdf", EXE), ("зураг.png", PNG), htmx=True
+        client_for(officer),
+        report,
+        results["1.1"],
+        ("тайлан.pdf", EXE),
+        ("зураг.png", PNG),
+        htmx=True,
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -62,7 +74,9 @@ def test_it_refuses_a_program_renamed_pdf_by_its_first_bytes_and_keeps_the_good_
 
 
 def test_it_refuses_other_kinds_of_file_with_a_clear_message(report, results, officer):
-    response = upload(client_for(officer), report, results["1.1"], ("setup.exe", EXE), ("хуудас.html", b"<html>"))
+    response = upload(
+        client_for(officer), report, results["1.1"], ("setup.exe", EXE), ("хуудас.html", b"<html>")
+    )
     assert messages_of(response) == [
         "setup.exe was refused: only these kinds of file are accepted: DOCX, JPEG, JPG, PDF, PNG, XLSX.",
         "хуудас.html was refused: only these kinds of file are accepted: DOCX, JPEG, JPG, PDF, PNG, XLSX.",
@@ -92,7 +106,10 @@ def test_it_attaches_http_links_only(report, results, officer):
     evidence = Evidence.objects.get()
     assert evidence.url == "https://khujirt.gov.mn/news/5"
     html = client.get(reverse("web:report_edit", args=[report.pk])).content.decode()
-    assert '<a href="https://khujirt.gov.mn/news/5" rel="noopener noreferrer nofollow" target="_blank">' in html
+    assert (
+        '<a href="https://khujirt.gov.mn/news/5" rel="noopener noreferrer nofollow" target="_blank">'
+        in html
+    )
 
 
 def test_it_removes_evidence(report, results, officer):
@@ -115,7 +132,8 @@ def test_a_submitted_report_takes_no_evidence(report, results, officer):
 @pytest.fixture
 def stored(results, officer):
     return evidence_add_file(
-        user=officer, result=results["1.1"],
+        user=officer,
+        result=results["1.1"],
         upload=SimpleUploadedFile("Сургалтын тайлан.pdf", PDF, content_type="text/html"),
     )
 
@@ -134,7 +152,9 @@ def test_members_and_staff_download_a_file_as_an_attachment_never_sniffed(stored
 
 
 def test_a_file_of_another_organizations_report_is_refused(stored, rival):
-    assert client_for(rival).get(reverse("web:evidence_download", args=[stored.pk])).status_code == 404
+    assert (
+        client_for(rival).get(reverse("web:evidence_download", args=[stored.pk])).status_code == 404
+    )
 
 
 def test_an_anonymous_visitor_is_sent_to_log_in_for_a_file(stored):
@@ -146,14 +166,22 @@ def test_a_link_has_nothing_to_download(results, officer):
     from shudarga.plans.reports.filling import evidence_add_link
 
     link = evidence_add_link(user=officer, result=results["1.1"], url="https://example.mn")
-    assert client_for(officer).get(reverse("web:evidence_download", args=[link.pk])).status_code == 404
+    assert (
+        client_for(officer).get(reverse("web:evidence_download", args=[link.pk])).status_code == 404
+    )
 
 
-def test_the_stored_file_is_outside_the_web_root_and_not_reachable_by_its_path(stored, officer, evidence_root):
+def test_the_stored_file_is_outside_the_web_root_and_not_reachable_by_its_path(
+    stored, officer, evidence_root
+):
     path = Path(stored.file.path).resolve()
     assert path.is_relative_to(evidence_root.resolve())
     assert not path.is_relative_to(Path(settings.STATIC_ROOT).resolve())
     client = client_for(officer)
-    for guess in (f"/{stored.file.name}", f"/static/{stored.file.name}", f"/media/{stored.file.name}",
-                  f"/evidence/{stored.file.name}"):
+    for guess in (
+        f"/{stored.file.name}",
+        f"/static/{stored.file.name}",
+        f"/media/{stored.file.name}",
+        f"/evidence/{stored.file.name}",
+    ):
         assert client.get(guess).status_code == 404, guess

@@ -26,5 +26,7 @@ def test_a_signed_in_users_choice_is_remembered_on_another_browser(outsider):
 
 
 def test_the_language_switch_refuses_to_redirect_elsewhere():
-    response = Client().post(reverse("accounts:language"), {"language": "en", "next": "https://evil.example/"})
+    response = Client().post(
+        reverse("accounts:language"), {"language": "en", "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"

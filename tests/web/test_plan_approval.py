@@ -16,7 +16,9 @@ def approve(client, plan, **extra):
 
 
 def reopen(client, plan, reason: str, **extra):
-    return client.post(reverse("web:plan_reopen", args=[plan.pk]), {"reopen-reason": reason}, **extra)
+    return client.post(
+        reverse("web:plan_reopen", args=[plan.pk]), {"reopen-reason": reason}, **extra
+    )
 
 
 def approved(plan: Plan) -> Plan:
@@ -54,7 +56,9 @@ def test_only_the_head_approves_and_reopens(draft, request, who):
     draft.refresh_from_db()
     assert draft.status == "draft"
     approved(draft)
-    assert "Reopen the plan" not in client.get(reverse("web:plan", args=[draft.pk])).content.decode()
+    assert (
+        "Reopen the plan" not in client.get(reverse("web:plan", args=[draft.pk])).content.decode()
+    )
     assert reopen(client, draft, "засна").status_code == 403
     assert client.get(reverse("web:plan_reopen", args=[draft.pk])).status_code == 403
     draft.refresh_from_db()

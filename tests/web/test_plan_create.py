@@ -204,7 +204,7 @@ def test_the_import_takes_the_document_from_the_session_not_the_browser(khujirt,
 def test_a_json_file_with_markup_is_previewed_escaped(khujirt, officer, make_document):
     document = make_document(objectives=1, measures_per_objective=1)
     document.objectives[0].title = '<script>alert("o")</script>'
-    document.objectives[0].measures[0].text = '<img src=x onerror=alert(1)>'
+    document.objectives[0].measures[0].text = "<img src=x onerror=alert(1)>"
     upload = SimpleUploadedFile("plan.json", jsonform.dumps(document).encode())
     client = client_for(officer)
     preview = client.get(create(client, khujirt, 2024, "import", upload)["Location"])

@@ -45,7 +45,9 @@ def snapshot(plan: Plan) -> list[tuple]:
         Measure.objects.filter(objective__plan=plan)
         .order_by("pk")
         .values_list("pk", "number", "text", "version", "planned_budget")
-    ) + list(Objective.objects.filter(plan=plan).order_by("pk").values_list("pk", "number", "title"))
+    ) + list(
+        Objective.objects.filter(plan=plan).order_by("pk").values_list("pk", "number", "title")
+    )
 
 
 def change_requests(plan: Plan) -> list[tuple[str, str, str, dict]]:
@@ -138,7 +140,9 @@ def test_the_add_link_opens_the_form_for_one_objective_without_javascript(draft,
     url = reverse("web:plan_measure_add", args=[draft.pk, objective.pk])
     page = client_for(officer).get(reverse("web:plan", args=[draft.pk])).content.decode()
     assert f'<a href="{url}"' in page
-    assert "<textarea" not in page.split('<table class="official plan-table">')[1].split("</table>")[0]
+    assert (
+        "<textarea" not in page.split('<table class="official plan-table">')[1].split("</table>")[0]
+    )
     form = client_for(officer).get(url).content.decode()
     assert f'<tr id="add-measure-{objective.pk}" class="add adding">' in form
     assert f'<label for="id_add{objective.pk}-text">' in form
@@ -149,8 +153,15 @@ def test_the_add_link_opens_the_form_for_one_objective_without_javascript(draft,
 
 @pytest.mark.parametrize(
     ("budget", "stored"),
-    [("1 200,5", "1200.5"), ("1200.5", "1200.5"), ("1,200.50", "1200.5"), ("840,0", "840"),
-     ("\u00a01\u202f000 ", "1000"), ("", None), ("-", None)],
+    [
+        ("1 200,5", "1200.5"),
+        ("1200.5", "1200.5"),
+        ("1,200.50", "1200.5"),
+        ("840,0", "840"),
+        ("\u00a01\u202f000 ", "1000"),
+        ("", None),
+        ("-", None),
+    ],
 )
 def test_it_accepts_the_ways_people_write_amounts(draft, officer, budget, stored):
     measure = first_measure(draft)
@@ -259,7 +270,9 @@ def test_an_edit_against_an_older_version_shows_both_versions_and_saves_nothing(
     )
     assert htmx.status_code == 200
     assert 'class="conflict"' in htmx.content.decode()
-    chosen = client_for(officer).post(url, measure_data(measure, version=2, text="Мэргэжилтний хувилбар"))
+    chosen = client_for(officer).post(
+        url, measure_data(measure, version=2, text="Мэргэжилтний хувилбар")
+    )
     assert chosen.status_code == 302
     measure.refresh_from_db()
     assert (measure.text, measure.version) == ("Мэргэжилтний хувилбар", 3)
@@ -301,7 +314,12 @@ def test_moving_renumbers_and_keeps_the_page_in_place(draft, officer):
         reverse("web:plan_objective_move", args=[draft.pk, objective.pk]), {"direction": "up"}
     )
     assert numbers(draft) == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
-    assert texts(draft) == ["Арга хэмжээ 2.1", "Арга хэмжээ 2.2", "Арга хэмжээ 1.2", "Арга хэмжээ 1.1"]
+    assert texts(draft) == [
+        "Арга хэмжээ 2.1",
+        "Арга хэмжээ 2.2",
+        "Арга хэмжээ 1.2",
+        "Арга хэмжээ 1.1",
+    ]
     bad = client.post(
         reverse("web:plan_objective_move", args=[draft.pk, objective.pk]), {"direction": "left"}
     )

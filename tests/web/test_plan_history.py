@@ -46,7 +46,9 @@ def test_it_shows_who_changed_which_field_from_what_to_what(draft, officer, head
             f"m{measure.pk}-version": "1",
         },
     )
-    editing.measure_delete(user=officer, measure=Measure.objects.get(objective__plan=draft, number="2.2"))
+    editing.measure_delete(
+        user=officer, measure=Measure.objects.get(objective__plan=draft, number="2.2")
+    )
     approval.plan_approve(user=head, plan=draft)
     page = history(client, draft).content.decode()
     # The web edit: its user comes from the request, every changed field before and after.
@@ -63,7 +65,9 @@ def test_it_shows_who_changed_which_field_from_what_to_what(draft, officer, head
 
 def test_a_move_shows_as_new_numbers(draft, officer):
     editing.measure_move(
-        user=officer, measure=Measure.objects.get(objective__plan=draft, number="1.2"), direction="up"
+        user=officer,
+        measure=Measure.objects.get(objective__plan=draft, number="1.2"),
+        direction="up",
     )
     page = history(client_for(officer), draft).content.decode()
     assert "<del>1.2</del> → <ins>1.1</ins>" in page
@@ -85,7 +89,10 @@ def test_it_pages_long_histories(draft, officer):
     measure = Measure.objects.get(objective__plan=draft, number="1.1")
     for i in range(105):
         editing.measure_update(
-            user=officer, measure=measure, values=MeasureValues(text=f"v{i}"), expected_version=i + 1
+            user=officer,
+            measure=measure,
+            values=MeasureValues(text=f"v{i}"),
+            expected_version=i + 1,
         )
     client = client_for(officer)
     first = history(client, draft).content.decode()

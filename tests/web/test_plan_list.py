@@ -57,9 +57,7 @@ def test_it_lists_each_report_state_and_consolidated_result(khujirt, officer, ma
     assert f"{display}%" in page
 
 
-@pytest.mark.parametrize(
-    "status", ["draft", "submitted", "returned", "accepted", "published"]
-)
+@pytest.mark.parametrize("status", ["draft", "submitted", "returned", "accepted", "published"])
 def test_it_names_every_report_state(khujirt, officer, make_document, status):
     report = report_import_document(document=make_document(), organization=khujirt)
     Report.objects.filter(pk=report.pk).update(status=status)
@@ -68,9 +66,7 @@ def test_it_names_every_report_state(khujirt, officer, make_document, status):
     assert status.capitalize() in page
 
 
-def test_a_user_of_two_organizations_sees_them_grouped(
-    django_user_model, khujirt, other_office
-):
+def test_a_user_of_two_organizations_sees_them_grouped(django_user_model, khujirt, other_office):
     user = member(django_user_model, khujirt, "tuya", "Туяа", Membership.Role.OFFICER)
     Membership.objects.create(user=user, organization=other_office, role=Membership.Role.VIEWER)
     mine = build_plan(khujirt, year=2025)
@@ -93,9 +89,7 @@ def test_a_viewer_gets_no_new_plan_and_no_start_button(khujirt, viewer):
     assert "Start report" not in page
 
 
-def test_start_report_shows_only_for_an_approved_plan_when_the_report_pages_exist(
-    khujirt, officer
-):
+def test_start_report_shows_only_for_an_approved_plan_when_the_report_pages_exist(khujirt, officer):
     approved = build_plan(khujirt, status=Plan.Status.APPROVED)
     build_plan(khujirt, year=2026)
     page = client_for(officer).get(reverse("web:plan_list")).content.decode()

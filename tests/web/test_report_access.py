@@ -22,7 +22,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_root")]
 def world(report, results, officer):
     """A report with a file and a link on measure 1.1."""
     file = evidence_add_file(
-        user=officer, result=results["1.1"],
+        user=officer,
+        result=results["1.1"],
         upload=SimpleUploadedFile("тайлан.pdf", PDF, content_type="application/pdf"),
     )
     link = evidence_add_link(user=officer, result=results["1.1"], url="https://khujirt.gov.mn/")
@@ -46,12 +47,21 @@ def changes_for(world) -> list[tuple[str, str, dict]]:
     report, result = world["report"], world["result"]
     return [
         ("post", reverse("web:report_start", args=[report.plan_id, "annual"]), {}),
-        ("post", reverse("web:report_result", args=[report.pk, result.pk]),
-         result_data(result, achieved="Өөрчилсөн", score="100")),
-        ("post", reverse("web:evidence_upload", args=[report.pk, result.pk]),
-         {"files": SimpleUploadedFile("шинэ.pdf", PDF)}),
-        ("post", reverse("web:evidence_link", args=[report.pk, result.pk]),
-         {"url": "https://example.mn/шинэ"}),
+        (
+            "post",
+            reverse("web:report_result", args=[report.pk, result.pk]),
+            result_data(result, achieved="Өөрчилсөн", score="100"),
+        ),
+        (
+            "post",
+            reverse("web:evidence_upload", args=[report.pk, result.pk]),
+            {"files": SimpleUploadedFile("шинэ.pdf", PDF)},
+        ),
+        (
+            "post",
+            reverse("web:evidence_link", args=[report.pk, result.pk]),
+            {"url": "https://example.mn/шинэ"},
+        ),
         ("post", reverse("web:evidence_remove", args=[world["link"].pk]), {}),
         ("post", reverse("web:report_submit", args=[report.pk]), {}),
     ]
@@ -97,7 +107,7 @@ def test_a_viewer_reads_the_sheet_and_the_files_but_changes_nothing(world, viewe
     page = client.get(reverse("web:report_edit", args=[world["report"].pk]))
     assert page.status_code == 200
     html = page.content.decode()
-    assert "<form class=\"result-form\"" not in html
+    assert '<form class="result-form"' not in html
     assert "Sign off and submit" not in html
     assert client.get(reverse("web:evidence_download", args=[world["file"].pk])).status_code == 200
     before = snapshot()
@@ -128,8 +138,14 @@ def test_an_officer_cannot_submit_or_return(world, officer):
 
 @pytest.mark.parametrize(
     ("name", "method"),
-    [("web:report_start", "get"), ("web:report_submit", "get"), ("web:evidence_remove", "get"),
-     ("web:report_edit", "post"), ("web:report_history", "post"), ("web:evidence_download", "post")],
+    [
+        ("web:report_start", "get"),
+        ("web:report_submit", "get"),
+        ("web:evidence_remove", "get"),
+        ("web:report_edit", "post"),
+        ("web:report_history", "post"),
+        ("web:evidence_download", "post"),
+    ],
 )
 def test_each_view_takes_only_its_methods(world, officer, name, method):
     args = {

@@ -64,7 +64,9 @@ def test_it_knows_no_other_period(plan, officer):
 # --- the sheet ----------------------------------------------------------------------------
 
 
-def test_it_lists_every_measure_with_its_indicator_target_and_a_labelled_form(report, results, officer):
+def test_it_lists_every_measure_with_its_indicator_target_and_a_labelled_form(
+    report, results, officer
+):
     html = edit_page(client_for(officer), report)
     for number, result in results.items():
         assert f'id="m-{result.pk}"' in html
@@ -73,19 +75,33 @@ def test_it_lists_every_measure_with_its_indicator_target_and_a_labelled_form(re
         assert f'<label for="id_r{result.pk}-achieved">' in html
         assert f'<label for="id_r{result.pk}-score">' in html
     assert html.count("Хэрэгжилтийн хувь") == 4
-    for label in ("100 — Fully implemented", "70 — Being implemented", "0 — Not implemented", "ХБ — not yet due"):
+    for label in (
+        "100 — Fully implemented",
+        "70 — Being implemented",
+        "0 — Not implemented",
+        "ХБ — not yet due",
+    ):
         assert label in html
 
 
 def test_it_saves_a_measure_without_javascript_taking_a_decimal_comma(report, results, officer):
     result = results["1.1"]
-    response = save(client_for(officer), report, result, spent="1 840,5",
-                    achieved="Нэгдүгээр догол мөр.\r\n\r\nХоёрдугаар догол мөр.", score="70")
+    response = save(
+        client_for(officer),
+        report,
+        result,
+        spent="1 840,5",
+        achieved="Нэгдүгээр догол мөр.\r\n\r\nХоёрдугаар догол мөр.",
+        score="70",
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("web:report_edit", args=[report.pk]) + f"#m-{result.pk}"
     result.refresh_from_db()
     assert (result.spent, result.score, result.not_due, result.version) == (
-        Decimal("1840.50"), Decimal("70"), False, 2
+        Decimal("1840.50"),
+        Decimal("70"),
+        False,
+        2,
     )
     assert result.achieved == "Нэгдүгээр догол мөр.\n\nХоёрдугаар догол мөр."
     html = client_for(officer).get(response["Location"]).content.decode()
@@ -102,12 +118,25 @@ def test_it_marks_a_measure_not_yet_due(report, results, officer):
 
 @pytest.mark.parametrize(
     ("spent", "message"),
-    [("-5", "cannot be below 0"), ("840,5555", "at most two decimals"), ("мянга", "Write the money spent as a number"),
-     ("1,250", "Write thousands without a separator")],
+    [
+        ("-5", "cannot be below 0"),
+        ("840,5555", "at most two decimals"),
+        ("мянга", "Write the money spent as a number"),
+        ("1,250", "Write thousands without a separator"),
+    ],
 )
-def test_it_refuses_money_it_cannot_read_and_keeps_what_was_typed(report, results, officer, spent, message):
+def test_it_refuses_money_it_cannot_read_and_keeps_what_was_typed(
+    report, results, officer, spent, message
+):
     result = results["1.1"]
-    response = save(client_for(officer), report, result, spent=spent, achieved="Хадгалагдах ёстой текст", score="100")
+    response = save(
+        client_for(officer),
+        report,
+        result,
+        spent=spent,
+        achieved="Хадгалагдах ёстой текст",
+        score="100",
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert message in html
@@ -128,7 +157,9 @@ def test_saving_with_htmx_swaps_the_measure_and_the_results_panel(report, result
     first = save(client, report, results["1.1"], htmx=True, score="100")
     assert first.status_code == 200
     html = first.content.decode()
-    assert html.lstrip().startswith(f'<article class="measure state-scored" id="m-{results["1.1"].pk}"')
+    assert html.lstrip().startswith(
+        f'<article class="measure state-scored" id="m-{results["1.1"].pk}"'
+    )
     assert 'id="results-panel"' in html and 'hx-swap-oob="true"' in html
     assert "Consolidated result: <strong>100%</strong>" in html
     second = save(client, report, results["1.2"], htmx=True, score="0").content.decode()
@@ -138,7 +169,9 @@ def test_saving_with_htmx_swaps_the_measure_and_the_results_panel(report, result
     assert first["Vary"] and "HX-Request" in first["Vary"]
 
 
-def test_the_panel_pools_measures_across_objectives_and_leaves_not_due_out(report, results, officer):
+def test_the_panel_pools_measures_across_objectives_and_leaves_not_due_out(
+    report, results, officer
+):
     client = client_for(officer)
     save(client, report, results["1.1"], score="100")
     save(client, report, results["2.1"], score="0")
@@ -168,8 +201,15 @@ def test_it_lists_the_unscored_measures_and_marks_them_on_the_sheet(report, resu
 def test_a_conflict_shows_both_versions_and_overwrites_nothing(report, results, officer, head):
     result = results["1.1"]
     save(client_for(head), report, result, spent="100", achieved="Даргын бичсэн", score="70")
-    response = save(client_for(officer), report, result, version=1, spent="200",
-                    achieved="Мэргэжилтний бичсэн", score="100")
+    response = save(
+        client_for(officer),
+        report,
+        result,
+        version=1,
+        spent="200",
+        achieved="Мэргэжилтний бичсэн",
+        score="100",
+    )
     assert response.status_code == 409
     html = response.content.decode()
     assert "Someone else changed this measure" in html
@@ -183,14 +223,20 @@ def test_a_conflict_shows_both_versions_and_overwrites_nothing(report, results, 
     assert (result.achieved, result.spent, result.version) == ("Даргын бичсэн", Decimal("100"), 2)
 
 
-def test_after_a_conflict_the_user_can_keep_theirs_or_take_the_stored_one(report, results, officer, head):
+def test_after_a_conflict_the_user_can_keep_theirs_or_take_the_stored_one(
+    report, results, officer, head
+):
     result = results["1.1"]
     save(client_for(head), report, result, achieved="Даргын бичсэн", score="70")
     client = client_for(officer)
-    conflict = save(client, report, result, htmx=True, version=1, achieved="Мэргэжилтний бичсэн", score="100")
+    conflict = save(
+        client, report, result, htmx=True, version=1, achieved="Мэргэжилтний бичсэн", score="100"
+    )
     assert conflict.status_code == 200  # htmx swaps only 2xx answers
     assert "Someone else changed this measure" in conflict.content.decode()
-    stored = client.get(reverse("web:report_result", args=[report.pk, result.pk]), **HTMX).content.decode()
+    stored = client.get(
+        reverse("web:report_result", args=[report.pk, result.pk]), **HTMX
+    ).content.decode()
     assert "Даргын бичсэн" in stored and "Мэргэжилтний бичсэн" not in stored
     kept = save(client, report, result, version=2, achieved="Мэргэжилтний бичсэн", score="100")
     assert kept.status_code == 302
@@ -198,16 +244,23 @@ def test_after_a_conflict_the_user_can_keep_theirs_or_take_the_stored_one(report
     assert (result.achieved, result.version) == ("Мэргэжилтний бичсэн", 3)
 
 
-def test_taking_the_stored_version_without_javascript_goes_back_to_the_sheet(report, results, officer):
+def test_taking_the_stored_version_without_javascript_goes_back_to_the_sheet(
+    report, results, officer
+):
     url = reverse("web:report_result", args=[report.pk, results["1.1"].pk])
     response = client_for(officer).get(url)
-    assert response["Location"] == reverse("web:report_edit", args=[report.pk]) + f"#m-{results['1.1'].pk}"
+    assert (
+        response["Location"]
+        == reverse("web:report_edit", args=[report.pk]) + f"#m-{results['1.1'].pk}"
+    )
 
 
 # --- locked -------------------------------------------------------------------------------
 
 
-def test_a_submitted_report_shows_no_controls_and_refuses_a_save_keeping_the_text(report, results, officer):
+def test_a_submitted_report_shows_no_controls_and_refuses_a_save_keeping_the_text(
+    report, results, officer
+):
     Report.objects.filter(pk=report.pk).update(status=Report.Status.SUBMITTED)
     client = client_for(officer)
     html = edit_page(client, report)
@@ -228,26 +281,40 @@ def test_text_typed_by_users_is_shown_escaped(report, results, officer):
     attack = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     client = client_for(officer)
     save(client, report, results["1.1"], achieved=attack, score="100")
-    evidence_add_link(user=officer, result=results["1.1"], url="https://example.mn/?q=<b>", title=attack)
+    evidence_add_link(
+        user=officer, result=results["1.1"], url="https://example.mn/?q=<b>", title=attack
+    )
     MeasureResult.objects.filter(pk=results["1.2"].pk).update(version=5)
     conflict = save(client, report, results["1.2"], version=1, achieved=attack).content.decode()
-    for html in (edit_page(client, report), conflict,
-                 client.get(reverse("web:report_history", args=[report.pk])).content.decode(),
-                 client.get(reverse("web:report", args=[report.pk])).content.decode()):
+    for html in (
+        edit_page(client, report),
+        conflict,
+        client.get(reverse("web:report_history", args=[report.pk])).content.decode(),
+        client.get(reverse("web:report", args=[report.pk])).content.decode(),
+    ):
         assert "<script>alert" not in html
         assert "<img src=x" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in edit_page(client, report)
 
 
-def test_the_sheet_asks_the_database_the_same_number_of_times_for_10_and_100_measures(khujirt, officer):
+def test_the_sheet_asks_the_database_the_same_number_of_times_for_10_and_100_measures(
+    khujirt, officer
+):
     counts = []
     for year, per_objective in ((2021, 2), (2022, 20)):
         plan = make_plan(khujirt, objectives=5, measures_per_objective=per_objective, year=year)
         report = report_start(user=officer, plan=plan, period="annual")
         for i, result in enumerate(report.results.order_by("pk")):
             if i % 2:
-                result_update(user=officer, result=result, expected_version=1, spent=Decimal(i),
-                              achieved=f"Хийсэн {i}", score=Decimal("100"), not_due=False)
+                result_update(
+                    user=officer,
+                    result=result,
+                    expected_version=1,
+                    spent=Decimal(i),
+                    achieved=f"Хийсэн {i}",
+                    score=Decimal("100"),
+                    not_due=False,
+                )
             evidence_add_link(user=officer, result=result, url=f"https://example.mn/{i}")
         assert report.results.count() == 5 * per_objective
         client = client_for(officer)
@@ -259,7 +326,9 @@ def test_the_sheet_asks_the_database_the_same_number_of_times_for_10_and_100_mea
     assert counts[0] == counts[1], counts
 
 
-def test_saving_a_measure_with_htmx_asks_the_same_number_of_times_for_10_and_100_measures(khujirt, officer):
+def test_saving_a_measure_with_htmx_asks_the_same_number_of_times_for_10_and_100_measures(
+    khujirt, officer
+):
     counts = []
     for year, per_objective in ((2021, 2), (2022, 20)):
         plan = make_plan(khujirt, objectives=5, measures_per_objective=per_objective, year=year)

@@ -21,8 +21,12 @@ def history(user, report) -> str:
 def test_it_shows_who_changed_what_when_from_what_to_what(report, results, officer, head):
     result = results["1.1"]
     url = reverse("web:report_result", args=[report.pk, result.pk])
-    client_for(officer).post(url, result_data(result, spent="840", achieved="Эхний бичвэр", score="70"))
-    client_for(head).post(url, result_data(result, version=2, spent="840", achieved="Засварласан бичвэр", score="100"))
+    client_for(officer).post(
+        url, result_data(result, spent="840", achieved="Эхний бичвэр", score="70")
+    )
+    client_for(head).post(
+        url, result_data(result, version=2, spent="840", achieved="Засварласан бичвэр", score="100")
+    )
     html = history(officer, report)
     rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
     assert len(rows) == 2

@@ -105,7 +105,10 @@ def test_a_returned_report_is_unlocked_and_shows_the_reason_first(submitted, sta
     assert submitted.status == Report.Status.RETURNED and submitted.submitted_at is None
     event = submitted.events.last()
     assert (event.by, event.reason, event.from_status, event.to_status) == (
-        staff, reason, "submitted", "returned"
+        staff,
+        reason,
+        "submitted",
+        "returned",
     )
     for name in ("web:report_edit", "web:report"):
         html = client_for(officer).get(reverse(name, args=[submitted.pk])).content.decode()
@@ -127,7 +130,9 @@ def test_a_head_cannot_return_their_own_report(submitted, head):
 
 
 def test_only_a_submitted_report_is_returned(report, staff):
-    response = client_for(staff).post(reverse("web:review_return", args=[report.pk]), {"reason": "x"})
+    response = client_for(staff).post(
+        reverse("web:review_return", args=[report.pk]), {"reason": "x"}
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == Report.Status.DRAFT

@@ -123,8 +123,10 @@ def parse_amount(text: str) -> Decimal | None:
 def is_separator(cells: list[str]) -> bool:
     """A row drawn with dashes or equals signs between table parts."""
     filled = [c.strip() for c in cells if c.strip()]
-    return bool(filled) and all(set(c) <= set(_DASHES + "=_+|: ") for c in filled) and any(
-        len(c) >= 2 for c in filled
+    return (
+        bool(filled)
+        and all(set(c) <= set(_DASHES + "=_+|: ") for c in filled)
+        and any(len(c) >= 2 for c in filled)
     )
 
 

@@ -24,14 +24,66 @@ from shudarga.documents.readers.cells import clean_cell
 from shudarga.documents.readers.table import survey_rows
 
 _SKIP = {
-    "script", "style", "noscript", "template", "head", "title", "iframe", "svg", "object",
-    "embed", "button", "select", "option", "textarea", "input", "nav", "math", "canvas",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "title",
+    "iframe",
+    "svg",
+    "object",
+    "embed",
+    "button",
+    "select",
+    "option",
+    "textarea",
+    "input",
+    "nav",
+    "math",
+    "canvas",
 }
 _BLOCKS = {
-    "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul",
-    "ol", "section", "article", "header", "footer", "main", "aside", "blockquote", "pre", "dd",
-    "dt", "dl", "hr", "caption", "figure", "figcaption", "address", "center", "fieldset",
-    "tbody", "thead", "tfoot", "form", "legend", "details", "summary",
+    "p",
+    "div",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "caption",
+    "figure",
+    "figcaption",
+    "address",
+    "center",
+    "fieldset",
+    "tbody",
+    "thead",
+    "tfoot",
+    "form",
+    "legend",
+    "details",
+    "summary",
 }
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden", re.I)
 _SPACES = re.compile(r"\s+")
@@ -157,7 +209,8 @@ def page_blocks(root: lxml_html.HtmlElement, scale: Scale) -> list[Block]:
     tables = [t for t in root.iter("table") if not _hidden(t)]
     holds = {t: survey_rows(table_rows(t, nested=False), scale=scale).measures > 0 for t in tables}
     whole = {
-        t for t in tables
+        t
+        for t in tables
         if not any(holds.get(inner, False) for inner in t.iter("table") if inner is not t)
     }
     blocks: list[Block] = []

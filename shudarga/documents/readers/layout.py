@@ -64,6 +64,7 @@ _GROUP_HEADERS = ("үр дүнгийн үзүүлэлт",)
 # A header row is short: a cell this long is text, not a column name.
 _MAX_HEADER_CELL = 80
 
+
 def header_role(cell: str) -> Role | None:
     folded = fold(cell)
     if not folded:
@@ -95,11 +96,7 @@ def is_strong_header_row(cells: list[str]) -> bool:
     """
     filled = [c for c in cells if c.strip()]
     named = sum(1 for c in filled if header_role(c) is not None)
-    return (
-        is_header_row(cells)
-        and named >= 3
-        and all(len(c) < _MAX_HEADER_CELL for c in filled)
-    )
+    return is_header_row(cells) and named >= 3 and all(len(c) < _MAX_HEADER_CELL for c in filled)
 
 
 _NUMBER_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s*$")
@@ -141,10 +138,7 @@ def _percent_over_points(
     scores = [i for i, role in enumerate(roles) if role is Role.SCORE]
     if len(scores) < 2:
         return tuple(roles)
-    percent = [
-        i for i in scores
-        if any(_PERCENT.search(fold(r[i])) for r in rows if i < len(r))
-    ]
+    percent = [i for i in scores if any(_PERCENT.search(fold(r[i])) for r in rows if i < len(r))]
     if percent:
         for i in scores:
             if i != percent[0]:

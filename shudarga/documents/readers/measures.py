@@ -84,7 +84,11 @@ def _rescue_spills(raw: RawMeasure, warnings: list[ReportWarning]) -> None:
             text[row] = _insert_spill(text[row], value)
             column[row] = ""
             _warn(
-                warnings, "cell_moved", raw.number, fragment=value, source=money.value,
+                warnings,
+                "cell_moved",
+                raw.number,
+                fragment=value,
+                source=money.value,
                 target=Role.TEXT.value,
             )
 

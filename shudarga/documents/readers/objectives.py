@@ -19,8 +19,16 @@ from shudarga.documents.readers.cells import matchable
 from shudarga.documents.textnorm import fold
 
 _ORDINALS = {
-    "нэг": "1", "хоёр": "2", "гурав": "3", "дөрөв": "4", "тав": "5",
-    "зургаа": "6", "долоо": "7", "найм": "8", "ес": "9", "арав": "10",
+    "нэг": "1",
+    "хоёр": "2",
+    "гурав": "3",
+    "дөрөв": "4",
+    "тав": "5",
+    "зургаа": "6",
+    "долоо": "7",
+    "найм": "8",
+    "ес": "9",
+    "арав": "10",
 }
 _ORDINAL_WORDS = "|".join(_ORDINALS)
 _NAMED = re.compile(

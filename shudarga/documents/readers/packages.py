@@ -55,7 +55,7 @@ def check_bomb(infos: list[zipfile.ZipInfo]) -> None:
 
 
 def zip_kind(data: bytes) -> str:
-    """"docx", "xlsx", or "zip" for any other ZIP; a damaged package is refused as one."""
+    """ "docx", "xlsx", or "zip" for any other ZIP; a damaged package is refused as one."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -75,7 +75,7 @@ def zip_kind(data: bytes) -> str:
 
 
 def ole_kind(data: bytes) -> str:
-    """"encrypted" (a password-protected DOCX/XLSX), "doc", "xls" or "ole"."""
+    """ "encrypted" (a password-protected DOCX/XLSX), "doc", "xls" or "ole"."""
     if _ENCRYPTED in data:
         return "encrypted"
     if _WORD in data:

@@ -64,8 +64,10 @@ def _not_due_tail(text: str, scale: Scale) -> int | None:
             continue
         start = len(text.rstrip(" .")) - len(word)
         before = text[:start].rstrip()
-        if start >= 0 and fold(text[start:].rstrip(" .")) == folded and (
-            not before or _SENTENCE_END.search(before[-1]) or before.endswith(("-", "–"))
+        if (
+            start >= 0
+            and fold(text[start:].rstrip(" .")) == folded
+            and (not before or _SENTENCE_END.search(before[-1]) or before.endswith(("-", "–")))
         ):
             return start
     return None

@@ -164,7 +164,8 @@ class _Builder:
         if not all(is_blank_amount(v) or is_amount(v) or _PERCENT_CELL.match(v) for v in values):
             return False
         percents = [
-            v for i, v in filled[1:]
+            v
+            for i, v in filled[1:]
             if _PERCENT_CELL.match(v) and ("%" in v or self.headers.role_at(i) is Role.SCORE)
         ]
         if percents:
@@ -263,9 +264,11 @@ class _Builder:
 
     def structured(self) -> bool:
         """The rows look like a plan table: a header, a numbered objective or a "1.1" number."""
-        return bool(self.headers.rows) or any(
-            "." in m.number for ms in self.raw.values() for m in ms
-        ) or any(o.number for o in self.objectives)
+        return (
+            bool(self.headers.rows)
+            or any("." in m.number for ms in self.raw.values() for m in ms)
+            or any(o.number for o in self.objectives)
+        )
 
     def document(self, source: str) -> ReportDocument:
         if not any(self.raw.values()):

@@ -109,8 +109,10 @@ def title_lines(lines: list[str]) -> list[str]:
         return kept[-_MAX_TITLE_LINES:]
     end = marked[-1]
     start = end
-    while start > 0 and end - start + 1 < _MAX_TITLE_LINES and (
-        start - 1 in marked or _is_capitals(kept[start - 1])
+    while (
+        start > 0
+        and end - start + 1 < _MAX_TITLE_LINES
+        and (start - 1 in marked or _is_capitals(kept[start - 1]))
     ):
         start -= 1
     return kept[start : end + 1]

@@ -122,9 +122,7 @@ def _report_sheets(workbook: Workbook) -> list[Worksheet]:
     return sorted(sheets, key=lambda s: s.sheet_state != "visible")
 
 
-def _first_report(
-    workbook: Workbook, source: str, scale: Scale
-) -> ReportDocument:
+def _first_report(workbook: Workbook, source: str, scale: Scale) -> ReportDocument:
     for sheet in _report_sheets(workbook):
         try:
             return document_from_rows(sheet_rows(sheet), source=source, scale=scale)

@@ -81,9 +81,7 @@ def objective_chart(doc: ReportDocument, score: ReportScore | None = None) -> st
         parts.append("<g>")
         if short != label:
             parts.append(f"<title>{_text(label)}</title>")
-        parts.append(
-            f'<text x="{LABEL_WIDTH}" y="{mid:g}" text-anchor="end">{_text(short)}</text>'
-        )
+        parts.append(f'<text x="{LABEL_WIDTH}" y="{mid:g}" text-anchor="end">{_text(short)}</text>')
         if length:
             top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2
             parts.append(
@@ -97,4 +95,3 @@ def objective_chart(doc: ReportDocument, score: ReportScore | None = None) -> st
         )
     parts.append("</svg>")
     return "".join(parts)
-

@@ -121,8 +121,8 @@ def dashboard_status_counts(
     ).count()
     calendar = ReportingCalendar.objects.filter(year=year, period=period).first()
     deadline = calendar.deadline if calendar else None
-    late_filter = Q(status__in=SUBMITTED, submitted_at__date__gt=deadline) if deadline else Q(
-        pk__in=[]
+    late_filter = (
+        Q(status__in=SUBMITTED, submitted_at__date__gt=deadline) if deadline else Q(pk__in=[])
     )
     figures = _summaries(node=node, year=year, period=period).aggregate(
         submitted=Count("pk", filter=Q(status__in=SUBMITTED)),
@@ -317,8 +317,9 @@ def dashboard_trend(*, organization: Organization) -> list[TrendPoint]:
             r.year,
             r.period,
             r.official_total,
-            _display(r.official_total, rounding=r.plan.scale.rounding,
-                     decimals=r.plan.scale.decimals),
+            _display(
+                r.official_total, rounding=r.plan.scale.rounding, decimals=r.plan.scale.decimals
+            ),
             r.status,
         )
         for r in rows

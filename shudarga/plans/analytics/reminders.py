@@ -36,17 +36,13 @@ class Gap:
     report: Report | None = None
 
 
-def reporting_gaps(
-    *, organizations: QuerySet[Organization], today: datetime.date
-) -> list[Gap]:
+def reporting_gaps(*, organizations: QuerySet[Organization], today: datetime.date) -> list[Gap]:
     """The late and missing reports of ``organizations`` as of ``today``: newest period
     first, then by organization name."""
     calendars = list(ReportingCalendar.objects.filter(period_end__lte=today))
     if not calendars:
         return []
-    bodies = list(
-        organizations.filter(kind=Organization.Kind.ORGANIZATION).order_by("name", "pk")
-    )
+    bodies = list(organizations.filter(kind=Organization.Kind.ORGANIZATION).order_by("name", "pk"))
     if not bodies:
         return []
     years = {c.year for c in calendars}

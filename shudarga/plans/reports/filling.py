@@ -287,9 +287,11 @@ def evidence_remove(*, user: AbstractBaseUser, evidence: Evidence) -> None:
     """Remove a file or link from a result. The history keeps the removal (who, when, what);
     the file itself stays in the evidence store under its random name, so what was removed
     can still be looked at by an administrator."""
-    report_id = MeasureResult.objects.filter(pk=evidence.result_id).values_list(
-        "report_id", flat=True
-    ).get()
+    report_id = (
+        MeasureResult.objects.filter(pk=evidence.result_id)
+        .values_list("report_id", flat=True)
+        .get()
+    )
     report_for_change(user=user, report_id=report_id)
     evidence._history_user = user
     evidence.delete()

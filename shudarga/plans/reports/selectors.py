@@ -93,12 +93,6 @@ def _pooled(items: list[ItemScore], scale: doc.Scale) -> Result:
     return score_objectives([ObjectiveInput(number="", title="", items=items)], scale).total
 
 
-
-
-
-
-
-
 # --- the report sheet: filling in a report, its live results, its changes -----------------
 # Imports of this section sit here so the part above stays as it was written.
 
@@ -112,12 +106,15 @@ from shudarga.plans.models import Evidence, Measure, ReportEvent  # noqa: E402
 RESULT_FIELDS = ("spent", "achieved", "score", "not_due", "rating_label")
 
 _RESULT_ORDER = (
-    "measure__objective__order", "measure__objective_id", "measure__order", "measure_id"
+    "measure__objective__order",
+    "measure__objective_id",
+    "measure__order",
+    "measure_id",
 )
 
 
 def result_state(result: MeasureResult) -> str:
-    """"not_due" (ХБ, wins over a score), "scored", or "unscored" (not evaluated)."""
+    """ "not_due" (ХБ, wins over a score), "scored", or "unscored" (not evaluated)."""
     if result.not_due:
         return "not_due"
     return "unscored" if result.score is None else "scored"
@@ -233,8 +230,7 @@ def _panel(results: Sequence[MeasureResult], scale: doc.Scale) -> ResultsPanel:
         )
         self_items.append(ItemScore(label, plain_decimal(result.score), result.not_due))
     inputs = [
-        ObjectiveInput(number=o.number, title=o.title, items=items)
-        for o, items in groups.values()
+        ObjectiveInput(number=o.number, title=o.title, items=items) for o, items in groups.values()
     ]
     score = score_objectives(inputs, scale)
     reviewed = any(r.reviewed_at is not None for r in results)
@@ -346,8 +342,3 @@ def report_changes(*, report: Report) -> list[ReportChange]:
 
 # --- the plan's official table (plan pages, downloads) --------------------------------------
 # Imports of this section sit here so the parts above stay as they were written.
-
-
-
-
-

@@ -123,9 +123,7 @@ def report_import_document(
         if not created and not plan.title and document.title:
             plan.title = document.title
             plan.save(update_fields=["title"])
-        measures = _plan_measures_sync(
-            plan=plan, document=document, plan_is_new=created, user=user
-        )
+        measures = _plan_measures_sync(plan=plan, document=document, plan_is_new=created, user=user)
         try:
             with transaction.atomic():
                 report = Report.objects.create(
@@ -142,12 +140,12 @@ def report_import_document(
         bulk_create_with_history(
             [
                 MeasureResult(
-                report=report,
-                measure=measure,
-                spent=entry.spent,
-                achieved=entry.achieved,
-                score=entry.score,
-                not_due=entry.not_due,
+                    report=report,
+                    measure=measure,
+                    spent=entry.spent,
+                    achieved=entry.achieved,
+                    score=entry.score,
+                    not_due=entry.not_due,
                     rating_label=entry.rating or "",
                 )
                 for measure, (_, entry) in zip(measures, document.measures(), strict=True)

@@ -77,7 +77,10 @@ TRANSITIONS: dict[str, Transition] = {
         Report.EDITABLE, State.SUBMITTED, Action.APPROVE, stamps="submitted_at"
     ),
     Step.RETURN: Transition(
-        Report.REVIEWABLE, State.RETURNED, Action.REVIEW, reason_required=True,
+        Report.REVIEWABLE,
+        State.RETURNED,
+        Action.REVIEW,
+        reason_required=True,
         clears="submitted_at",
     ),
     Step.ACCEPT: Transition(Report.REVIEWABLE, State.ACCEPTED, Action.REVIEW, stamps="accepted_at"),
@@ -99,7 +102,10 @@ def clean_reason(reason: str | None) -> str:
 
 
 def report_for_change(
-    *, user: AbstractBaseUser, report_id: int, action: Action = Action.EDIT,
+    *,
+    user: AbstractBaseUser,
+    report_id: int,
+    action: Action = Action.EDIT,
     allowed: tuple[str, ...] = Report.EDITABLE,
 ) -> Report:
     """The report, locked for this transaction, once ``user`` may take ``action`` on it and
@@ -162,19 +168,29 @@ def _record(
     report: Report, *, step: str, from_status: str, by: AbstractBaseUser | None, reason: str
 ) -> ReportEvent:
     event = ReportEvent.objects.create(
-        report=report, step=step, from_status=from_status, to_status=report.status, by=by,
+        report=report,
+        step=step,
+        from_status=from_status,
+        to_status=report.status,
+        by=by,
         reason=reason,
     )
     # Logged once the step is committed: a step rolled back (an unscored report, a refused
     # import) did not happen.
     line = (
         "report %s %s: %s -> %s by %s",
-        report.pk, step, from_status or "none", report.status,
+        report.pk,
+        step,
+        from_status or "none",
+        report.status,
         getattr(by, "username", None) or "operator",
     )
     fields = {
-        "report": report.pk, "step": str(step), "from_status": from_status,
-        "to_status": report.status, "user": getattr(by, "pk", None),
+        "report": report.pk,
+        "step": str(step),
+        "from_status": from_status,
+        "to_status": report.status,
+        "user": getattr(by, "pk", None),
     }
     transaction.on_commit(lambda: logger.info(*line, extra=fields))
     return event

@@ -71,9 +71,7 @@ def report_publish(*, user: AbstractBaseUser, report: Report) -> ReportPublicati
 
 
 @transaction.atomic
-def publication_correct(
-    *, user: AbstractBaseUser, report: Report, note: str
-) -> ReportPublication:
+def publication_correct(*, user: AbstractBaseUser, report: Report, note: str) -> ReportPublication:
     """A correction after publication: a new current version from the current data, with a
     required note (ReasonRequiredError); the older versions stay listed."""
     corrected, event = step_take(user=user, report_id=report.pk, step=Step.CORRECT, reason=note)

@@ -68,7 +68,11 @@ def review_score(
     stored._history_user = user
     stored.save(
         update_fields=[
-            "reviewer_score", "reviewer_not_due", "reviewer_comment", "reviewed_by", "reviewed_at",
+            "reviewer_score",
+            "reviewer_not_due",
+            "reviewer_comment",
+            "reviewed_by",
+            "reviewed_at",
         ]
     )
     summary_refresh(report_id=stored.report_id)

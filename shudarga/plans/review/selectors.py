@@ -100,5 +100,6 @@ def inbox_years(*, user) -> list[int]:
 def inbox_aimags(*, user) -> list[Organization]:
     """The aimags (depth-2 nodes) the user reviews something in, by name."""
     scope = organizations_for(user, Action.REVIEW)
-    return list(Organization.objects.filter(depth=AIMAG_DEPTH, pk__in=scope.values("pk"))
-                .order_by("name"))
+    return list(
+        Organization.objects.filter(depth=AIMAG_DEPTH, pk__in=scope.values("pk")).order_by("name")
+    )
