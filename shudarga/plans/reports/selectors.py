@@ -44,11 +44,18 @@ class ReportTotal:
 
     report: Report
     total: Result
+    # The organization's own result, once a reviewer scored a measure (None before).
+    self_total: Result | None = None
 
     @property
     def display(self) -> str | None:
         """The total as the plan's scale publishes it, None when no measure is scored."""
         return self.total.display
+
+    @property
+    def self_display(self) -> str | None:
+        """The self-assessed total of a reviewed report, shown beside the official one."""
+        return self.self_total.display if self.self_total is not None else None
 
     @property
     def unscored(self) -> int:
@@ -75,6 +82,8 @@ def report_totals(*, reports: Sequence[Report]) -> list[ReportTotal]:
         levels[level.scale_id].append(level)
     doc_scales = {pk: scale_as_document(scale, levels[pk]) for pk, scale in scales.items()}
     items: dict[int, list[ItemScore]] = {r.pk: [] for r in reports}
+    self_items: dict[int, list[ItemScore]] = {r.pk: [] for r in reports}
+    reviewed: set[int] = set()
     rows = (
         MeasureResult.objects.filter(report__in=[r.pk for r in reports])
         .order_by("measure__objective__order", "measure__objective_id", "measure__order", "pk")
@@ -83,8 +92,17 @@ def report_totals(*, reports: Sequence[Report]) -> list[ReportTotal]:
     for report_id, number, *fields in rows:
         score, not_due = official_score(*fields)
         items[report_id].append(ItemScore(number, plain_decimal(score), not_due))
+        self_items[report_id].append(ItemScore(number, plain_decimal(fields[0]), fields[1]))
+        if fields[-1] is not None:  # reviewed_at: a reviewer scored this measure
+            reviewed.add(report_id)
     return [
-        ReportTotal(report=r, total=_pooled(items[r.pk], doc_scales[r.plan.scale_id]))
+        ReportTotal(
+            report=r,
+            total=_pooled(items[r.pk], doc_scales[r.plan.scale_id]),
+            self_total=(
+                _pooled(self_items[r.pk], doc_scales[r.plan.scale_id]) if r.pk in reviewed else None
+            ),
+        )
         for r in reports
     ]
 
