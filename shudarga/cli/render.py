@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shudarga.documents.model import Period, ReportDocument
-from shudarga.documents.scoring import ReportScore, Result
+from shudarga.documents.scoring import ReportScore, Result, score_document
 
 _WORDS = {
     "mn": {
@@ -14,6 +14,7 @@ _WORDS = {
         "unscored": "Үнэлээгүй",
         "result": "Дүн",
         "total": "НЭГДСЭН ДҮН",
+        "self": "Байгууллагын өөрийн үнэлгээгээр",
         "exact": "нарийвчилсан",
         "stated": "Тайланд бичсэн дүн",
         "agrees": "тохирч байна",
@@ -37,6 +38,7 @@ _WORDS = {
         "unscored": "Unscored",
         "result": "Result",
         "total": "CONSOLIDATED RESULT",
+        "self": "Self-assessed by the organization",
         "exact": "exact",
         "stated": "Stated total",
         "agrees": "agrees",
@@ -92,6 +94,9 @@ def render_score(doc: ReportDocument, score: ReportScore, lang: str) -> str:
     total = score.total
     exact = w["nothing"] if total.exact is None else str(total.exact)
     lines += ["", f"{w['total']}: {_display(total, w)} ({w['exact']} {exact})"]
+    if doc.reviewed:  # the total above is the official (reviewed) one
+        own = score_document(doc.self_assessed()).total
+        lines.append(f"{w['self']}: {_display(own, w)}")
     if total.unscored:
         lines.append(f"{w['not_scored']}: {', '.join(total.unscored)}")
     lines += _render_reconciliation(score, w)

@@ -32,7 +32,10 @@ def run_show(args: argparse.Namespace) -> int:
     report, document = _stored(args.id)
     score = score_document(document)
     if args.json:
-        print(simplejson.dumps(score.to_dict(), use_decimal=True, ensure_ascii=False, indent=2))
+        data = score.to_dict()
+        if document.reviewed:  # "total" is the official one; the organization's beside it
+            data["self_assessed_total"] = score_document(document.self_assessed()).total.to_dict()
+        print(simplejson.dumps(data, use_decimal=True, ensure_ascii=False, indent=2))
     else:
         print(f"#{report.pk}")
         print(render_score(document, score, current_language()), end="")
@@ -47,6 +50,7 @@ def _list() -> str:
         if mn
         else ("#", "Organization", "Year", "Period", "Measures", "Result")
     )
+    self_word = "өөрийн" if mn else "self-assessed"
     rows = [
         (
             str(t.report.pk),
@@ -54,7 +58,8 @@ def _list() -> str:
             str(t.report.plan.year),
             period_word(Period(t.report.period), lang),
             str(t.report.measure_count),
-            f"{t.display}%" if t.display is not None else "—",
+            (f"{t.display}%" if t.display is not None else "—")
+            + (f" ({self_word} {t.self_display}%)" if t.self_display is not None else ""),
         )
         for t in report_totals(reports=report_list())
     ]

@@ -194,6 +194,13 @@ def test_the_cli_shows_and_exports_the_official_result(reviewed, capsys, tmp_pat
     assert main(["show", str(reviewed.pk), "--json"]) == 0
     shown = simplejson.loads(capsys.readouterr().out, use_decimal=True)
     assert shown["total"]["display"] == OFFICIAL
+    assert shown["self_assessed_total"]["display"] == SELF
+    assert main(["--lang", "en", "show", str(reviewed.pk)]) == 0
+    text = capsys.readouterr().out
+    assert f"CONSOLIDATED RESULT: {OFFICIAL}%" in text
+    assert f"Self-assessed by the organization: {SELF}%" in text
+    assert main(["--lang", "en", "show"]) == 0
+    assert f"{OFFICIAL}% (self-assessed {SELF}%)" in capsys.readouterr().out
     target = tmp_path / "report.json"
     assert main(["export", str(reviewed.pk), "--format", "json", "-o", str(target)]) == 0
     exported = jsonform.loads(target.read_text())
