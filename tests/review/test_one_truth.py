@@ -188,6 +188,30 @@ def test_the_portal_open_data_and_api_use_the_official_result(reviewed, client):
     listing = simplejson.loads(client.get("/api/summaries").content, use_decimal=True)
     row = next(r for r in listing["items"] if r["report_id"] == reviewed.pk)
     assert Decimal(str(row["official_total"])).quantize(Decimal(1)) == Decimal(OFFICIAL)
+    assert Decimal(str(row["self_total"])) == Decimal(SELF)  # labelled by its key
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "xlsx", "docx"])
+def test_the_portal_files_are_the_publication_with_the_official_result(reviewed, client, fmt):
+    response = client.get(reverse("portal:report_file", args=[reviewed.pk, fmt]))
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if fmt == "json":
+        document = jsonform.loads(content.decode())
+        assert score_document(document).total.display == OFFICIAL
+        assert score_document(document.self_assessed()).total.display == SELF
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+        assert [r["score"] for r in rows] == ["30", "70", "70", ""]
+    elif fmt == "xlsx":
+        sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).active
+        values = {str(c) for row in sheet.iter_rows(values_only=True) for c in row if c}
+        assert f"НЭГДСЭН ДҮН: {OFFICIAL}%" in values and SELF_LINE in values
+    else:
+        import docx
+
+        paragraphs = [p.text for p in docx.Document(io.BytesIO(content)).paragraphs]
+        assert f"НЭГДСЭН ДҮН: {OFFICIAL}%" in paragraphs and SELF_LINE in paragraphs
 
 
 def test_the_cli_shows_and_exports_the_official_result(reviewed, capsys, tmp_path):
