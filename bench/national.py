@@ -1,0 +1,203 @@
+"""Pages and lists at the size of a country, against baselines measured in the same run.
+
+    .venv/bin/python bench/national.py [--organizations 5000] [--small 200]
+        [--years 2022 2023 2024] [--repeat 5] [--server postgres://postgres@127.0.0.1:5432]
+
+For each size (small, then large) it creates a scratch PostgreSQL database, migrates it,
+generates a country (bench/country.py) and ANALYZEs it, times pg_dump + pg_restore of the
+same rows (the generator's baseline), then requests every page in-process and prints its
+queries, bytes and median time, beside two baselines: a trivial Django view through the same
+stack, and the bare SQL that returns the page's numbers (where one is written). The last
+columns compare the large country with the small one: a bounded page costs the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+
+def _scratch(server: str, name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{server}/{name}"
+
+
+def _median_ms(step, repeat: int) -> float:
+    step()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def child(size: int, years: list[int], repeat: int, server: str) -> dict:
+    """One size in its own process (the settings read the database URL once)."""
+    url = _scratch(server, f"shudarga_bench_{size}")
+    os.environ.update(SHUDARGA_DATABASE_URL=url, DJANGO_SETTINGS_MODULE="bench_settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from country import country
+
+    start = time.perf_counter()
+    made = country(organizations=size, years=years)
+    generated = time.perf_counter() - start
+    restore = _dump_restore(server, url, size)
+    pages = _pages(made, years[-1], repeat)
+    return {"size": made.organizations, "reports": made.reports, "generate_s": generated,
+            "restore_s": restore, "pages": pages}  # fmt: skip
+
+
+def _dump_restore(server: str, url: str, size: int) -> float:
+    """pg_dump of the generated database and pg_restore into another: seconds for both."""
+    dump = Path(f"/tmp/shudarga_bench_{size}.dump")
+    target = _scratch(server, f"shudarga_bench_{size}_restore")
+    start = time.perf_counter()
+    subprocess.run(["pg_dump", "--format=custom", "-f", str(dump), url], check=True)
+    subprocess.run(["pg_restore", "--no-owner", "-d", target, str(dump)], check=True)
+    return time.perf_counter() - start
+
+
+# Bare SQL returning what each page shows (its numbers, for its first page).
+BARE = {
+    "plans (national)": """
+        SELECT p.id, p.year, o.name, COUNT(m.id) FROM plans_plan p
+        JOIN orgs_organization o ON o.id = p.organization_id
+        LEFT JOIN plans_objective ob ON ob.plan_id = p.id
+        LEFT JOIN plans_measure m ON m.objective_id = ob.id
+        GROUP BY p.id, p.year, o.name ORDER BY p.year DESC, o.name LIMIT 50""",
+    "dashboard (national)": """
+        SELECT substr(o.path, 1, 8), COUNT(*), AVG(s.official_total)
+        FROM plans_reportsummary s JOIN orgs_organization o ON o.id = s.organization_id
+        WHERE s.year = %(year)s AND s.period = 'annual' GROUP BY 1""",
+    "portal year": """
+        SELECT substr(o.path, 1, 8), COUNT(*), AVG(s.official_total)
+        FROM plans_reportsummary s JOIN orgs_organization o ON o.id = s.organization_id
+        WHERE s.year = %(year)s AND s.status = 'published' GROUP BY 1""",
+    "open data measures.csv": """
+        SELECT p.document FROM plans_reportpublication p
+        JOIN plans_report r ON r.id = p.report_id JOIN plans_plan pl ON pl.id = r.plan_id
+        WHERE pl.year = %(year)s AND p.is_current""",
+    "api summaries": """
+        SELECT * FROM plans_reportsummary WHERE year = %(year)s
+        ORDER BY organization_id, period LIMIT 20""",
+}
+
+
+def _pages(made, year: int, repeat: int) -> dict[str, dict]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from shudarga.api.tokens import token_create
+    from shudarga.plans.models import Report
+
+    def client(user=None):
+        c = Client()
+        c.cookies["django_language"] = "en"
+        if user is not None:
+            c.force_login(user)
+        return c
+
+    national, aimag, anonymous = client(made.national), client(made.aimag), client()
+    _, key = token_create(user=made.national, name="bench")
+    api = Client(headers={"Authorization": f"Bearer {key}"})
+    sheet = Report.objects.filter(plan__organization__memberships__user=made.officer).first()
+    pages = {
+        "trivial view (baseline)": (anonymous, "/bench/trivial/"),
+        "plans (national)": (national, "/plans/"),
+        "plans (aimag)": (aimag, "/plans/"),
+        "reports (national)": (national, "/reports/"),
+        "review inbox (national)": (national, "/review/"),
+        "dashboard (national)": (national, f"/dashboard/?year={year}&period=annual"),
+        "report sheet (12 measures)": (client(made.officer), f"/reports/{sheet.pk}/edit/"),
+        "api reports (national)": (api, "/api/reports"),
+        "api summaries": (anonymous, f"/api/summaries?year={year}"),
+        "portal home": (anonymous, "/open/"),
+        "portal year": (anonymous, f"/open/{year}/"),
+        "open data measures.csv": (anonymous, f"/open/{year}/measures.csv"),
+    }
+    out = {}
+    for name, (c, url) in pages.items():
+
+        def get(c=c, url=url):
+            response = c.get(url)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            assert response.status_code == 200, (url, response.status_code)
+            return body
+
+        with CaptureQueriesContext(connection) as queries:
+            body = get()
+        row = {"queries": len(queries), "bytes": len(body), "ms": _median_ms(get, repeat)}
+        if name in BARE:
+
+            def bare(sql=BARE[name]):
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, {"year": year})
+                    cursor.fetchall()
+
+            row["bare_ms"] = _median_ms(bare, repeat)
+        out[name] = row
+    return out
+
+
+def report(small: dict, large: dict) -> None:
+    trivial = {r["size"]: r["pages"]["trivial view (baseline)"]["ms"] for r in (small, large)}
+    for run in (small, large):
+        print(f"{run['size']} organizations, {run['reports']} reports: generated in "
+              f"{run['generate_s']:.1f} s = {run['generate_s'] / run['restore_s']:.1f}× "
+              f"pg_dump + pg_restore of the same rows ({run['restore_s']:.1f} s)")  # fmt: skip
+    head = ("page", "queries", "KB", "ms", "× (bare SQL + trivial)", "× trivial",
+            f"ms at {small['size']}", "large/small")  # fmt: skip
+    print("\n" + " | ".join(head) + "\n" + " | ".join("---" for _ in head))
+    for name, row in large["pages"].items():
+        base = row.get("bare_ms")
+        vs_bare = f"{row['ms'] / (base + trivial[large['size']]):.1f}" if base else "—"
+        was = small["pages"][name]["ms"]
+        print(" | ".join([
+            name, str(row["queries"]), f"{row['bytes'] / 1024:.0f}", f"{row['ms']:.1f}", vs_bare,
+            f"{row['ms'] / trivial[large['size']]:.1f}", f"{was:.1f}", f"{row['ms'] / was:.1f}",
+        ]))  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--organizations", type=int, default=5000)
+    parser.add_argument("--small", type=int, default=200)
+    parser.add_argument("--years", type=int, nargs="+", default=[2022, 2023, 2024])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.years, args.repeat, args.server)))
+        return
+    runs = []
+    for size in (args.small, args.organizations):
+        command = [sys.executable, __file__, "--child", str(size), "--repeat", str(args.repeat),
+                   "--server", args.server, "--years", *map(str, args.years)]  # fmt: skip
+        done = subprocess.run(command, check=True, capture_output=True, text=True)
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    report(*runs)
+
+
+if __name__ == "__main__":
+    main()
