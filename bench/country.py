@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 
+from shudarga.demo.names import composed_soum_names
 from shudarga.documents.textnorm import fold
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
 from shudarga.plans.analytics.summaries import summary_refresh
@@ -43,12 +44,6 @@ DISTRICTS = (
     "Багануур", "Багахангай", "Баянгол", "Баянзүрх", "Налайх", "Сонгинохайрхан", "Сүхбаатар",
     "Хан-Уул", "Чингэлтэй",
 )  # fmt: skip
-# Soum names are composed: a first part and a second, as many real ones are (Баянбулаг).
-FIRST = ("Баян", "Их", "Бага", "Цагаан", "Хар", "Шар", "Улаан", "Хөх", "Алтан", "Мөнх",
-         "Эрдэнэ", "Сайхан", "Өлзий", "Түмэн", "Жаргалант", "Дэлгэр", "Бүрэн",
-         "Хайрхан")  # fmt: skip
-SECOND = ("булаг", "тал", "уул", "гол", "нуур", "хошуу", "овоо", "цэцэг", "мөрөн", "хангай",
-          "өндөр", "хүрээ", "бэлчир", "тээг", "хутаг", "зүрх", "дэл", "тохой")  # fmt: skip
 OFFICES = ("Засаг даргын Тамгын газар", "Ерөнхий боловсролын сургууль", "Эрүүл мэндийн төв",
            "Соёлын төв", "Цэцэрлэг", "Татварын хэлтэс", "Нийгмийн даатгалын хэлтэс",
            "Газрын албан")  # fmt: skip
@@ -64,12 +59,6 @@ class Country:
     national: object  # the national reviewer (staff)
     aimag: object  # the reviewer of the first aimag
     officer: object  # an officer of the first organization
-
-
-def soum_names() -> itertools.cycle:
-    """Composed names, never running out: "Баянбулаг", …, then "Баянбулаг 2", …"""
-    composed = [a + b for a, b in itertools.product(FIRST, SECOND)]
-    return (f"{n} {round_}" if round_ > 1 else n for round_ in itertools.count(1) for n in composed)
 
 
 def _node(parent: Organization, n: int, name: str, kind: str) -> Organization:
@@ -96,7 +85,7 @@ def tree(*, organizations: int) -> list[Organization]:
     places = [(n, "aimag") for n in AIMAGS] + [("Улаанбаатар", "capital_city")]
     tops = _insert(Organization, [_node(root, i, n, k) for i, (n, k) in enumerate(places, 1)])
     per_top = max(1, organizations // (len(tops) * len(OFFICES)) + 1)
-    names = soum_names()
+    names = composed_soum_names()
     soums = []
     for top in tops:
         local = DISTRICTS if top.kind == "capital_city" else [next(names) for _ in range(per_top)]

@@ -5,6 +5,9 @@ Real aimag and soum names; the organizations are the ones every aimag and soum h
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 AIMAGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "Өвөрхангай",
@@ -135,13 +138,32 @@ def soum_node(soum: str) -> str:
     return f"{soum} сум"
 
 
-def organization_specs() -> list[tuple[str, str | None, str]]:
-    """Every organization the generator can make, as (aimag, soum or None, full name).
+# Soum names composed of two parts, as many real ones are (Баянбулаг, Хархорин): what the
+# generator takes once the real names run out, so any number of organizations has a name.
+FIRST_PARTS = ("Баян", "Их", "Бага", "Цагаан", "Хар", "Шар", "Улаан", "Хөх", "Алтан", "Мөнх",
+               "Эрдэнэ", "Сайхан", "Өлзий", "Түмэн", "Жаргалант", "Дэлгэр", "Бүрэн",
+               "Хайрхан")  # fmt: skip
+SECOND_PARTS = ("булаг", "тал", "уул", "гол", "нуур", "хошуу", "овоо", "цэцэг", "мөрөн",
+                "хангай", "өндөр", "хүрээ", "бэлчир", "тээг", "хутаг", "зүрх", "дэл",
+                "тохой")  # fmt: skip
+
+
+def composed_soum_names() -> Iterator[str]:
+    """ "Баянбулаг", "Баянтал", … then "Баянбулаг 2", …: never running out."""
+    composed = [a + b for a, b in itertools.product(FIRST_PARTS, SECOND_PARTS)]
+    for round_ in itertools.count(1):
+        for name in composed:
+            yield f"{name} {round_}" if round_ > 1 else name
+
+
+def organization_specs(count: int | None = None) -> list[tuple[str, str | None, str]]:
+    """Every organization the generator can make, as (aimag, soum or None, full name); with
+    ``count``, that many, composing soums (round the aimags) once the real names run out.
 
     The order is fixed, so the first N are the same whatever N: per aimag its governor's
     office, health department and the governor's offices of a few soums first; then the other
     soums' governor's offices; then the other aimag bodies; then soum schools and health
-    centres. The seed soum's governor's office is left out.
+    centres; then composed soums' offices. The seed soum's governor's office is left out.
     """
     first: list[tuple[str, str | None, str]] = []
     second: list[tuple[str, str | None, str]] = []
@@ -161,4 +183,12 @@ def organization_specs() -> list[tuple[str, str | None, str]]:
         fourth.extend(
             (aimag, soum, f"{soum} сумын {body}") for soum in soums for body in SOUM_BODIES
         )
-    return first + second + third + fourth
+    specs = first + second + third + fourth
+    real = {soum for _, soums in AIMAGS for soum in soums}
+    names = (n for n in composed_soum_names() if n not in real)
+    while count is not None and len(specs) < count:
+        soum = next(names)
+        aimag = AIMAGS[len(specs) % len(AIMAGS)][0]
+        specs += [(aimag, soum, f"{soum} сумын {body}")
+                  for body in ("Засаг даргын Тамгын газар", *SOUM_BODIES)]  # fmt: skip
+    return specs if count is None else specs[:count]
