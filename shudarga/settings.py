@@ -155,8 +155,16 @@ SHUDARGA_PUBLISHER = os.environ.get("SHUDARGA_PUBLISHER", "head")
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Files written once from a frozen publication (its PDF, DOCX, XLSX…) and served again from
+# here: a publication version never changes, so neither do its files (shudarga.portal.files).
+GENERATED_ROOT = Path(os.environ.get("SHUDARGA_GENERATED_ROOT", VAR_DIR / "generated"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "generated": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # Two first requests for the same file write the same bytes: the second may overwrite.
+        "OPTIONS": {"location": GENERATED_ROOT, "allow_overwrite": True},
+    },
     # collectstatic writes site.<hash>.css and its .gz: a new release never meets a stale cache.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

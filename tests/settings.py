@@ -4,6 +4,9 @@ The suite talks plain HTTP to Django's test client and live server, so the HTTPS
 of production are off here; tests/ops checks production's own settings in a fresh process.
 """
 
+import tempfile
+from pathlib import Path
+
 from shudarga.settings import *  # noqa: F403
 
 SECRET_KEY = "tests-only-not-a-secret"
@@ -17,5 +20,9 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Published files are written to a folder of this run, not to the developer's var/.
+GENERATED_ROOT = Path(tempfile.mkdtemp(prefix="shudarga-generated-"))
+STORAGES["generated"] = {**STORAGES["generated"], "OPTIONS": {"location": GENERATED_ROOT,
+                                                              "allow_overwrite": True}}  # fmt: skip
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

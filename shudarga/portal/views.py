@@ -20,6 +20,7 @@ from shudarga.documents.writers.csv import BOM, decimal_text, safe_text
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import ReportPublication
 from shudarga.portal import selectors
+from shudarga.portal.files import publication_file
 
 PAGE_SIZE = 50
 # Public pages change only when something is published: a short shared cache is safe.
@@ -117,11 +118,11 @@ def report(request: HttpRequest, report_id: int, version: int | None = None) -> 
 def report_file(
     request: HttpRequest, report_id: int, fmt: str, version: int | None = None
 ) -> HttpResponse:
-    """The publication in one format, written from its frozen document."""
+    """The publication in one format, written once from its frozen document (portal.files)."""
     publication = _publication(report_id, version)
-    document = selectors.publication_document(publication=publication)
-    response = HttpResponse(writers.write(document, fmt), content_type=writers.content_type(fmt))
-    name = writers.file_name(document, fmt)
+    data = publication_file(publication=publication, fmt=fmt)
+    response = HttpResponse(data, content_type=writers.content_type(fmt))
+    name = writers.file_name(selectors.publication_document(publication=publication), fmt)
     stem, _, ext = name.rpartition(".")
     name = f"{stem}-{report_id}-v{publication.version}.{ext}"
     disposition = "inline" if fmt == "json" else "attachment"
