@@ -29,7 +29,8 @@ from shudarga.plans.errors import MeasureConflictError, PlanActionRefused, PlanL
 from shudarga.plans.models import Measure, Objective, Plan
 from shudarga.plans.planning import approval, editing
 from shudarga.plans.planning.editing import MeasureValues
-from shudarga.plans.planning.selectors import plan_list_groups, plan_view
+from shudarga.plans.planning.selectors import plan_list_page, plan_view
+from shudarga.web.listing import list_filters, query_without_page
 from shudarga.web.plan_forms import MeasureEditForm, MeasureForm, ObjectiveForm, ReopenForm
 from shudarga.web.plan_present import conflict_rows
 from shudarga.web.views import DOWNLOAD_FORMATS
@@ -133,8 +134,18 @@ def _moved_url(plan: Plan, kind: str, pk: int, direction: str) -> str:
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    groups = plan_list_groups(user=request.user)
-    return render(request, "web/plans/list.html", {"groups": groups})
+    filters = list_filters(request)
+    listing = plan_list_page(user=request.user, filters=filters, page=request.GET.get("page"))
+    context = {
+        "groups": listing.groups,
+        "page": listing.page,
+        "filters": filters,
+        "query": query_without_page(request),
+        "years": listing.years,
+        "aimags": listing.aimags,
+        "states": Plan.Status.choices,
+    }
+    return render(request, "web/plans/list.html", context)
 
 
 @login_required

@@ -7,23 +7,50 @@ an outsider cannot even learn that it exists.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from shudarga.access import reports_visible_to
+from shudarga.access import organizations_visible_to, reports_visible_to
 from shudarga.documents import writers
 from shudarga.documents.scoring import score_document
+from shudarga.plans.models import Report
 from shudarga.plans.reports.documents import report_document
-from shudarga.plans.reports.selectors import report_list, report_totals
+from shudarga.plans.reports.selectors import (
+    list_aimags,
+    report_list_filtered,
+    report_list_rows,
+    report_totals,
+    report_years,
+)
+from shudarga.web.listing import list_filters, query_without_page
 from shudarga.web.presenters import report_table
 from shudarga.web.report_views import report_workflow_context
+
+REPORTS_PER_PAGE = 50
 
 
 @login_required
 def report_list_page(request: HttpRequest) -> HttpResponse:
-    reports = list(report_list(reports=reports_visible_to(request.user)))
-    return render(request, "web/report_list.html", {"rows": report_totals(reports=reports)})
+    """The reports the user may see, 50 a page, narrowed in the database by year, aimag,
+    state and organization name; the counts and results are computed for the page only."""
+    filters = list_filters(request)
+    visible = reports_visible_to(request.user)
+    rows = report_list_filtered(reports=visible, filters=filters)
+    page = Paginator(rows.values_list("pk", flat=True), REPORTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "rows": report_totals(reports=report_list_rows(rows=list(page.object_list))),
+        "page": page,
+        "filters": filters,
+        "query": query_without_page(request),
+        "years": report_years(reports=visible),
+        "aimags": list_aimags(organizations_visible_to(request.user)),
+        "states": Report.Status.choices,
+    }
+    return render(request, "web/report_list.html", context)
 
 
 @login_required

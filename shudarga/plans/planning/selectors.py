@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,14 @@ from shudarga.orgs.models import Membership, Organization
 from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, PlanEvent, Report
 from shudarga.plans.planning.editing import MEASURE_FIELDS
 from shudarga.plans.reports.documents import plan_title
-from shudarga.plans.reports.selectors import FieldChange, ReportTotal, report_totals
+from shudarga.plans.reports.selectors import (
+    FieldChange,
+    ListFilters,
+    ReportTotal,
+    list_aimags,
+    organizations_filtered,
+    report_totals,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -68,31 +76,80 @@ class OrganizationPlans:
     may_edit: bool = False
 
 
-def plan_list_groups(*, user: AbstractBaseUser) -> list[OrganizationPlans]:
-    """The user's organizations (those they belong to, and any other they may see that has a
-    plan), by name, each with its plans, newest year first, and both reports of each plan.
+PLAN_LIST_PER_PAGE = 50
+
+
+@dataclass
+class PlanListPage:
+    """One page of the plan list: the organizations of the page with their plans, the
+    paginator's page (for its controls) and the choices of the filters."""
+
+    groups: list[OrganizationPlans]
+    page: Page
+    years: list[int]
+    aimags: list[Organization]
+
+
+def _plan_list_organizations(*, user: AbstractBaseUser, filters: ListFilters) -> QuerySet:
+    """The organizations of the list, by name: those the user belongs to, and any other they
+    may see that has a plan (matching the filters' year and state)."""
+    plans = plans_for(user, Action.VIEW)
+    if filters.year:
+        plans = plans.filter(year=filters.year)
+    if filters.status in Plan.Status.values:
+        plans = plans.filter(status=filters.status)
+    condition = Q(pk__in=plans.values("organization_id"))
+    if not (filters.year or filters.status):
+        condition |= Q(pk__in=Membership.objects.filter(user_id=user.pk).values("organization_id"))
+    organizations = organizations_for(user, Action.VIEW).filter(condition)
+    return organizations_filtered(organizations, filters).distinct().order_by("name", "pk")
+
+
+def plan_list_page(
+    *,
+    user: AbstractBaseUser,
+    filters: ListFilters | None = None,
+    page: str | int | None = None,
+    per_page: int | None = None,
+) -> PlanListPage:
+    """One page of the plan list (``per_page`` organizations; past the end, the last page),
+    narrowed in the database by year, aimag, plan state and organization name.
+
+    A constant number of queries however many organizations the user sees.
+    """
+    filters = filters or ListFilters()
+    organizations = _plan_list_organizations(user=user, filters=filters)
+    paginator = Paginator(organizations, per_page or PLAN_LIST_PER_PAGE)
+    current = paginator.get_page(page)
+    groups = _plan_groups(user=user, organizations=list(current.object_list), filters=filters)
+    scope = organizations_for(user, Action.VIEW)
+    years = list(
+        plans_for(user, Action.VIEW).order_by("-year").values_list("year", flat=True).distinct()
+    )
+    return PlanListPage(groups=groups, page=current, years=years, aimags=list_aimags(scope))
+
+
+def _plan_groups(
+    *, user: AbstractBaseUser, organizations: list[Organization], filters: ListFilters
+) -> list[OrganizationPlans]:
+    """The given organizations, each with its plans (narrowed by the filters' year and state),
+    newest year first, and both reports of each plan.
 
     Each plan carries ``objective_count`` and ``measure_count``. Six queries in all.
     """
-    organizations = (
-        organizations_for(user, Action.VIEW)
-        .filter(
-            Q(pk__in=Plan.objects.values("organization_id"))
-            | Q(pk__in=Membership.objects.filter(user_id=user.pk).values("organization_id"))
-        )
-        .distinct()
-        .order_by("name", "pk")
-    )
     groups = {o.pk: OrganizationPlans(organization=o) for o in organizations}
     editable = set(
         organizations_for(user, Action.EDIT)
         .filter(pk__in=list(groups))
         .values_list("pk", flat=True)
     )
+    plans = plans_for(user, Action.VIEW).filter(organization_id__in=list(groups))
+    if filters.year:
+        plans = plans.filter(year=filters.year)
+    if filters.status in Plan.Status.values:
+        plans = plans.filter(status=filters.status)
     plans = list(
-        plans_for(user, Action.VIEW)
-        .filter(organization_id__in=list(groups))
-        .select_related("scale")
+        plans.select_related("scale")
         .annotate(
             objective_count=Count("objectives", distinct=True),
             measure_count=Count("objectives__measures"),

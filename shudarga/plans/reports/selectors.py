@@ -5,13 +5,83 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Subquery
 
 from shudarga.documents import model as doc
 from shudarga.documents.scoring import ItemScore, ObjectiveInput, Result, score_objectives
+from shudarga.documents.textnorm import fold
+from shudarga.orgs.models import Organization
 from shudarga.plans.models import MeasureResult, Objective, Report, ScaleLevel
 from shudarga.plans.official import OFFICIAL_FIELDS, official_expressions, official_score
 from shudarga.plans.reports.documents import plain_decimal, scale_as_document
+from shudarga.plans.review.selectors import AIMAG_DEPTH
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    """What a list page narrows to, in the database: a year, an aimag (a depth-2 node of the
+    tree), a state (of the plan or the report, per list) and part of an organization's name
+    (folded as the portal's search folds it)."""
+
+    year: int | None = None
+    aimag: int | None = None
+    status: str = ""
+    q: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.year or self.aimag or self.status or self.q)
+
+
+def organizations_filtered(
+    organizations: QuerySet[Organization], filters: ListFilters
+) -> QuerySet[Organization]:
+    """``organizations`` narrowed by the filters' aimag and name (not by year or state)."""
+    if filters.aimag:
+        aimag = Organization.objects.filter(pk=filters.aimag, depth=AIMAG_DEPTH).values("path")
+        organizations = organizations.filter(
+            path__startswith=Subquery(aimag[:1]),
+        )
+    folded = fold(filters.q)
+    if folded:
+        organizations = organizations.filter(name_folded__contains=folded)
+    return organizations
+
+
+def list_aimags(organizations: QuerySet[Organization]) -> list[Organization]:
+    """The aimags (depth-2 nodes) among ``organizations`` (a user's scope), by name: one query."""
+    return list(
+        Organization.objects.filter(depth=AIMAG_DEPTH, pk__in=organizations.values("pk")).order_by(
+            "name", "pk"
+        )
+    )
+
+
+def report_list_filtered(*, reports: QuerySet[Report], filters: ListFilters) -> QuerySet[Report]:
+    """``reports`` narrowed in the database by year, aimag, state and organization name; the
+    order of ``report_list``, without its counts (annotate only the page: ``report_list``)."""
+    if filters.year:
+        reports = reports.filter(plan__year=filters.year)
+    if filters.status in Report.Status.values:
+        reports = reports.filter(status=filters.status)
+    if filters.aimag or fold(filters.q):
+        scope = organizations_filtered(Organization.objects.all(), filters)
+        reports = reports.filter(plan__organization__in=scope.values("pk"))
+    return reports.order_by("-plan__year", "plan__organization__name", "period", "pk")
+
+
+def report_years(*, reports: QuerySet[Report]) -> list[int]:
+    """The years of ``reports``, newest first: one query."""
+    return list(reports.order_by("-plan__year").values_list("plan__year", flat=True).distinct())
+
+
+def report_list_rows(*, rows: Sequence[int] | QuerySet[Report]) -> list[Report]:
+    """The reports of one page (their ids, in order) with what ``report_list`` annotates:
+    the counts are computed for these rows only."""
+    ids = [r if isinstance(r, int) else r.pk for r in rows]
+    order = {pk: i for i, pk in enumerate(ids)}
+    reports = report_list(reports=Report.objects.filter(pk__in=ids))
+    return sorted(reports, key=lambda r: order[r.pk])
 
 
 def report_list(*, reports: QuerySet[Report] | None = None) -> QuerySet[Report]:
