@@ -19,7 +19,8 @@ from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -51,6 +52,8 @@ class Table:
     chart: str = ""
     csv_url: str = ""
     note: str = ""
+    page: Page | None = None  # a paginated table: its page (its rows are the page's)
+    query: str = ""  # the page's query string without ``page``, for the pager's links
 
 
 def _csv_safe(value: object) -> object:
@@ -59,6 +62,27 @@ def _csv_safe(value: object) -> object:
     if isinstance(value, (int, Decimal)):
         return text
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_streamed(headers: list, rows, filename: str) -> StreamingHttpResponse:
+    """A CSV written row by row as ``rows`` is read (a whole ranking without holding it)."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff" + writer.writerow([str(h) for h in headers])
+        for row in rows:
+            yield writer.writerow([_csv_safe(cell) for cell in row])
+
+    response = StreamingHttpResponse(
+        (line.encode("utf-8") for line in lines()), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def csv_response(table: Table, filename: str) -> HttpResponse:
@@ -98,13 +122,37 @@ def _node(request: HttpRequest, node_id: int | None) -> Organization:
         raise Http404 from None
 
 
-def _tables(node: Organization, year: int, period: str, base: dict) -> list[Table]:
+RANKING_PER_PAGE = 50
+RANKING_HEADERS = [
+    _("Rank"),
+    _("Organization"),
+    _("Result"),
+    _("Last year"),
+    _("Change"),
+    _("Status"),
+]
+
+
+def _ranking_cells(r: selectors.RankRow) -> list:
+    return [
+        r.rank,
+        Link(r.name, reverse("web:dashboard_trend", args=[r.organization_id])),
+        r.display,
+        selectors._display(r.previous),
+        _change(r.change),
+        Report.Status(r.status).label,
+    ]
+
+
+def _tables(node: Organization, year: int, period: str, base: dict, page=None) -> list[Table]:
     counts = selectors.dashboard_status_counts(
         node=node, year=year, period=period, today=timezone.localdate()
     )
-    ranking = selectors.dashboard_ranking(node=node, year=year, period=period)
-    bins = selectors.dashboard_histogram(totals=[r.total for r in ranking])
-    aimags = selectors.dashboard_by_aimag(ranking=ranking)
+    ranking = Paginator(
+        selectors.dashboard_ranking_rows(node=node, year=year, period=period), RANKING_PER_PAGE
+    ).get_page(page)
+    bins = selectors.dashboard_histogram_counts(node=node, year=year, period=period)
+    aimags = selectors.dashboard_by_aimag(node=node, year=year, period=period)
     extremes = selectors.dashboard_measure_extremes(node=node, year=year, period=period)
     none = _("none in the calendar")
     tables = [
@@ -146,18 +194,10 @@ def _tables(node: Organization, year: int, period: str, base: dict) -> list[Tabl
         Table(
             "ranking",
             _("Ranking"),
-            [_("Rank"), _("Organization"), _("Result"), _("Last year"), _("Change"), _("Status")],
-            [
-                [
-                    r.rank,
-                    Link(r.name, reverse("web:dashboard_trend", args=[r.organization_id])),
-                    r.display,
-                    selectors._display(r.previous),
-                    _change(r.change),
-                    Report.Status(r.status).label,
-                ]
-                for r in ranking
-            ],
+            RANKING_HEADERS,
+            [_ranking_cells(selectors.rank_row(r)) for r in ranking.object_list],
+            page=ranking,
+            query=urlencode(base),
         ),
     ]
     tables[1].chart = charts.histogram_svg(
@@ -194,7 +234,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     year = _year(request.GET.get("year"), years)
     period = _period(request.GET.get("period"))
     base = {"node": node.pk, "year": year, "period": period}
-    tables = _tables(node, year, period, base)
+    if request.GET.get("format") == "csv" and request.GET.get("table") == "ranking":
+        rows = selectors.dashboard_ranking_rows(node=node, year=year, period=period)
+        return csv_streamed(
+            RANKING_HEADERS,
+            (_ranking_cells(selectors.rank_row(r)) for r in rows.iterator(chunk_size=500)),
+            f"dashboard-ranking-{year}-{period}.csv",
+        )
+    tables = _tables(node, year, period, base, page=request.GET.get("page"))
     if request.GET.get("format") == "csv":
         table = next((t for t in tables if t.key == request.GET.get("table")), None)
         if table is None:

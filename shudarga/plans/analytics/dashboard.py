@@ -18,7 +18,8 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Window
+from django.db.models.functions import Rank, Substr
 
 from shudarga.access import review_roots
 from shudarga.documents.scoring import format_value, mean_exact
@@ -160,40 +161,47 @@ class RankRow:
     report_id: int
 
 
-def dashboard_ranking(*, node: Organization, year: int, period: str) -> list[RankRow]:
-    """Organizations with a submitted report, best official result first (unscored last),
-    with the change from the same period of the year before. Two queries."""
-    rows = list(
+def dashboard_ranking_rows(*, node: Organization, year: int, period: str) -> QuerySet:
+    """The ranking as a queryset, for paging and streaming in the database: organizations
+    with a submitted report, best official result first (unscored last), each row with its
+    ``rank`` (ties share it: 1, 2, 2, 4), ``previous`` (the official result of the same period
+    the year before) and its organization and scale. One query for any slice of it."""
+    previous = (
+        _summaries(node=node, year=year - 1, period=period)
+        .filter(status__in=SUBMITTED, organization_id=OuterRef("organization_id"))
+        .values("official_total")[:1]
+    )
+    order = F("official_total").desc(nulls_last=True)
+    return (
         _summaries(node=node, year=year, period=period)
         .filter(status__in=SUBMITTED)
         .select_related("organization", "plan__scale")
-        .order_by(F("official_total").desc(nulls_last=True), "organization__name")
+        .annotate(rank=Window(Rank(), order_by=order), previous=Subquery(previous))
+        .order_by(order, "organization__name", "pk")
     )
-    previous = dict(
-        _summaries(node=node, year=year - 1, period=period)
-        .filter(status__in=SUBMITTED, organization_id__in=[r.organization_id for r in rows])
-        .values_list("organization_id", "official_total")
+
+
+def rank_row(row: ReportSummary) -> RankRow:
+    """One row of ``dashboard_ranking_rows`` as the dashboard shows it."""
+    total, before = row.official_total, row.previous
+    scale = row.plan.scale
+    return RankRow(
+        rank=row.rank,
+        organization_id=row.organization_id,
+        name=row.organization.name,
+        path=row.organization.path,
+        total=total,
+        display=_display(total, rounding=scale.rounding, decimals=scale.decimals),
+        previous=before,
+        change=None if total is None or before is None else total - before,
+        status=row.status,
+        report_id=row.report_id,
     )
-    out: list[RankRow] = []
-    for i, row in enumerate(rows):
-        total, before = row.official_total, previous.get(row.organization_id)
-        rank = out[-1].rank if out and out[-1].total == total else i + 1
-        scale = row.plan.scale
-        out.append(
-            RankRow(
-                rank=rank,
-                organization_id=row.organization_id,
-                name=row.organization.name,
-                path=row.organization.path,
-                total=total,
-                display=_display(total, rounding=scale.rounding, decimals=scale.decimals),
-                previous=before,
-                change=None if total is None or before is None else total - before,
-                status=row.status,
-                report_id=row.report_id,
-            )
-        )
-    return out
+
+
+def dashboard_ranking(*, node: Organization, year: int, period: str) -> list[RankRow]:
+    """The whole ranking (``dashboard_ranking_rows``), in one query; pages read a slice."""
+    return [rank_row(r) for r in dashboard_ranking_rows(node=node, year=year, period=period)]
 
 
 @dataclass(frozen=True)
@@ -219,6 +227,27 @@ def dashboard_histogram(*, totals: list[Decimal | None]) -> list[Bin]:
     return [Bin(i * BIN_WIDTH, (i + 1) * BIN_WIDTH, c) for i, c in enumerate(counts)]
 
 
+def dashboard_histogram_counts(*, node: Organization, year: int, period: str) -> list[Bin]:
+    """``dashboard_histogram`` of the submitted reports under the node, counted in the
+    database: one query, whatever the number of organizations."""
+    edges = range(0, 100, BIN_WIDTH)
+    last = edges[-1]
+    bins = {}
+    for low in edges:
+        condition = Q(official_total__isnull=False)
+        if low > 0:
+            condition &= Q(official_total__gte=low)
+        if low < last:
+            condition &= Q(official_total__lt=low + BIN_WIDTH)
+        bins[f"b{low}"] = Count("pk", filter=condition)
+    counts = (
+        _summaries(node=node, year=year, period=period)
+        .filter(status__in=SUBMITTED)
+        .aggregate(**bins)
+    )
+    return [Bin(low, low + BIN_WIDTH, counts[f"b{low}"]) for low in edges]
+
+
 @dataclass(frozen=True)
 class AimagRow:
     name: str
@@ -228,20 +257,36 @@ class AimagRow:
     display: str
 
 
-def dashboard_by_aimag(*, ranking: list[RankRow]) -> list[AimagRow]:
-    """The mean official result of the organizations of each aimag (or the capital), from the
-    ranking's rows; organizations under no aimag are grouped as "". One query."""
+def dashboard_by_aimag(*, node: Organization, year: int, period: str) -> list[AimagRow]:
+    """The mean official result of the ranked organizations of each aimag (or the capital)
+    under the node; organizations under no aimag are grouped as "". Grouped in the database
+    by the aimags' path prefixes: two queries, whatever the number of organizations."""
     aimags = {a.path: a.name for a in Organization.objects.filter(kind__in=AIMAG_KINDS)}
     lengths = sorted({len(p) for p in aimags})
-    groups: dict[str, list[RankRow]] = defaultdict(list)
-    for row in ranking:
-        name = next((aimags[row.path[:n]] for n in lengths if row.path[:n] in aimags), "")
-        groups[name].append(row)
+    prefixes = {f"p{n}": Substr("organization__path", 1, n) for n in lengths}
+    rows = (
+        _summaries(node=node, year=year, period=period)
+        .filter(status__in=SUBMITTED)
+        .annotate(**prefixes)
+        .values(*prefixes)
+        .annotate(
+            organizations=Count("pk"),
+            scored=Count("official_total"),
+            total=Sum("official_total"),
+        )
+        .order_by()
+    )
+    groups: dict[str, list] = defaultdict(lambda: [0, 0, Decimal(0)])
+    for row in rows:
+        name = next((aimags[row[k]] for k in prefixes if row[k] in aimags), "")
+        group = groups[name]
+        group[0] += row["organizations"]
+        group[1] += row["scored"]
+        group[2] += row["total"] or Decimal(0)
     out = []
-    for name, rows in groups.items():
-        totals = [r.total for r in rows if r.total is not None]
-        mean = mean_exact(sum(totals, Decimal(0)), len(totals))
-        out.append(AimagRow(name, len(rows), len(totals), mean, _display(mean)))
+    for name, (organizations, scored, total) in groups.items():
+        mean = mean_exact(total, scored)
+        out.append(AimagRow(name, organizations, scored, mean, _display(mean)))
     return sorted(out, key=lambda r: (r.mean is None, -(r.mean or 0), r.name))
 
 

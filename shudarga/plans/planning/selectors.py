@@ -76,7 +76,7 @@ class OrganizationPlans:
     may_edit: bool = False
 
 
-PLAN_LIST_PER_PAGE = 50
+PLAN_LIST_PER_PAGE = 25
 
 
 @dataclass
@@ -112,7 +112,7 @@ def plan_list_page(
     page: str | int | None = None,
     per_page: int | None = None,
 ) -> PlanListPage:
-    """One page of the plan list (``per_page`` organizations; past the end, the last page),
+    """One page of the plan list (``per_page`` organizations, 25 by default, each with a plan a year; past the end, the last page),
     narrowed in the database by year, aimag, plan state and organization name.
 
     A constant number of queries however many organizations the user sees.
