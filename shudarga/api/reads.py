@@ -13,6 +13,7 @@ from shudarga.api.selectors import (
     api_plan_detail,
     api_plan_list,
     api_report_list,
+    api_report_page,
     api_reports,
     api_reports_private,
     api_summary_list,
@@ -76,7 +77,7 @@ def report_list(request, query: Query[s.ReportFilter]):
     rows = api_report_list(
         user=request.auth, year=query.year, period=query.period, status=query.status
     )
-    return page(rows, query)
+    return api_report_page(reports=rows, offset=query.offset, limit=query.limit)
 
 
 @router.get(

@@ -21,7 +21,7 @@ from shudarga.access import (
 )
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import Plan, Report, ReportPublication, ReportSummary
-from shudarga.plans.reports.selectors import report_list
+from shudarga.plans.reports.selectors import report_list_rows
 
 if TYPE_CHECKING:
     from shudarga.access import User
@@ -54,7 +54,19 @@ def api_report_list(
         reports = reports.filter(period=period)
     if status:
         reports = reports.filter(status=status)
-    return report_list(reports=reports)
+    return reports.order_by("-plan__year", "plan__organization__name", "period", "pk")
+
+
+def api_report_page(*, reports: QuerySet[Report], offset: int, limit: int) -> dict:
+    """One page of ``api_report_list``: the count of the reports alone (no join to their
+    results), then the page's ids, and the counts of results for those rows only."""
+    ids = list(reports.values_list("pk", flat=True)[offset : offset + limit])
+    return {
+        "count": reports.order_by().count(),
+        "limit": limit,
+        "offset": offset,
+        "items": report_list_rows(rows=ids),
+    }
 
 
 def api_plan_list(*, user: User, year: int | None = None) -> QuerySet[Plan]:
