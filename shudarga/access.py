@@ -122,7 +122,8 @@ def user_can_view_report(user: User, report: Report) -> bool:
 
 def reports_public() -> QuerySet[Report]:
     """What citizens may read without logging in: published reports, nothing else."""
-    return Report.objects.filter(status__in=Report.PUBLIC, publications__is_current=True)
+    # A report reopened for correction stays readable as its last published version.
+    return Report.objects.filter(publications__is_current=True)
 
 
 def publisher_action() -> Action:

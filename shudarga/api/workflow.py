@@ -18,7 +18,11 @@ from shudarga.api.api import TokenAuth
 from shudarga.api.schemas import Id
 from shudarga.plans.models import MeasureResult, Report, ReportEvent
 from shudarga.plans.reports.workflow import report_accept, report_return, report_submit
-from shudarga.plans.review.publication import publication_correct, report_publish
+from shudarga.plans.review.publication import (
+    publication_correct,
+    report_publish,
+    report_reopen,
+)
 from shudarga.plans.review.scoring import review_score
 
 router = Router(auth=TokenAuth(), tags=["workflow"])
@@ -67,6 +71,14 @@ def correct(request, report_id: Id, body: s.NoteIn):
     """Publish a corrected version of a published report, saying what was corrected."""
     report = _report(request, report_id)
     return Status(201, publication_correct(user=request.auth, report=report, note=body.note))
+
+
+@router.post("/reports/{report_id}/reopen", response={200: s.StepOut, **REFUSED})
+def reopen(request, report_id: Id, body: s.ReasonIn):
+    """The publisher sends a published report back to its organization to correct, with a
+    reason; it is published again as the next version once accepted."""
+    report = _report(request, report_id)
+    return _last_step(report_reopen(user=request.auth, report=report, reason=body.reason))
 
 
 @router.put("/results/{result_id}/review", response={200: s.ReviewOut, **REFUSED})

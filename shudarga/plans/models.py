@@ -321,6 +321,7 @@ class ReportEvent(models.Model):
         ACCEPT = "accept", pgettext_lazy("report step", "Accepted")
         PUBLISH = "publish", pgettext_lazy("report step", "Published")
         CORRECT = "correct", pgettext_lazy("report step", "Corrected")
+        REOPEN = "reopen", pgettext_lazy("report step", "Reopened for correction")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     step = models.CharField(max_length=10, choices=Step.choices)

@@ -7,6 +7,9 @@ reads it back. A PDF of a large report took seconds to render on every anonymous
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
@@ -16,8 +19,11 @@ from shudarga.portal.selectors import publication_document
 
 
 def publication_file_name(publication: ReportPublication, fmt: str) -> str:
-    # The primary key too: a report deleted and published again never meets an old file.
-    return f"publications/{publication.report_id}/v{publication.version}-{publication.pk}.{fmt}"
+    # Named by its content too: a database restored from a backup, or ids used again, can
+    # never be served a file written from another document.
+    frozen = json.dumps(publication.document, sort_keys=True, ensure_ascii=False).encode()
+    digest = hashlib.sha256(frozen).hexdigest()[:20]
+    return f"publications/{publication.report_id}/v{publication.version}-{digest}.{fmt}"
 
 
 def publication_file(*, publication: ReportPublication, fmt: str) -> bytes:

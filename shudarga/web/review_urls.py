@@ -26,4 +26,5 @@ urlpatterns = [
         review_views.publication_correct_view,
         name="publication_correct",
     ),
+    path("reports/<int:pk>/reopen/", review_views.report_reopen_view, name="report_reopen"),
 ]

@@ -33,6 +33,7 @@ from shudarga.plans.review.publication import (
     publication_correct,
     publications_of,
     report_publish,
+    report_reopen,
     user_may_publish,
 )
 from shudarga.plans.review.scoring import review_score as review_score_service
@@ -252,6 +253,33 @@ def publication_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def report_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a published report back to its organization to correct, with a reason."""
+    report = _visible(request, pk)
+    if not user_may_publish(user=request.user, report=report):
+        raise PermissionDenied
+    form = ReasonForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_reopen(user=request.user, report=report, reason=form.cleaned_data["reason"])
+        except ReasonRequiredError:
+            form.add_error("reason", _("A reason is required to return a report."))
+        except ReportLockedError:
+            messages.error(request, _("Only a published report can be reopened."))
+            return redirect("web:report_publications", pk=report.pk)
+        else:
+            messages.success(
+                request, _("The report was sent back to its organization to be corrected.")
+            )
+            return redirect("web:report_publications", pk=report.pk)
+    status = 400 if form.is_bound else 200
+    return render(
+        request, "web/review/reopen.html", {"report": report, "form": form}, status=status
+    )
+
+
+@login_required
 @require_GET
 def report_publications(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible(request, pk)
@@ -260,5 +288,6 @@ def report_publications(request: HttpRequest, pk: int) -> HttpResponse:
         "publications": publications_of(report=report),
         "may_publish": step_allowed(request.user, report, Step.PUBLISH),
         "may_correct": step_allowed(request.user, report, Step.CORRECT),
+        "may_reopen": step_allowed(request.user, report, Step.REOPEN),
     }
     return render(request, "web/review/publications.html", context)

@@ -88,13 +88,23 @@ def test_the_frozen_version_stays_while_live_results_change(published):
     assert "53.3%" in body(client.get(reverse("portal:summary", args=[2025])))
 
 
-def test_a_published_report_sent_back_to_work_leaves_the_portal(published):
-    """A report whose status left "published" is not public (access.reports_public)."""
+def test_a_published_report_reopened_for_correction_shows_its_last_published_version(published):
+    """Reopened (published → returned), the report stays public as it was published, never
+    its live data, until the corrected report is published as the next version."""
     Report.objects.filter(pk=published.pk).update(status=Report.Status.RETURNED)
+    published.results.filter(measure__number="1.1").update(achieved="Засвар хийгдэж байна")
+    client = Client()
+    page = body(client.get(reverse("portal:report", args=[published.pk])))
+    assert "Нийтэлсэн ажил 1.1" in page and "Засвар хийгдэж байна" not in page
+    assert "Засвар хийгдэж байна" not in body(client.get(f"/open/reports/{published.pk}.json"))
+    assert "Нийтэлсэн ажил" in body(client.get(reverse("portal:year_measures", args=[2025])))
+
+
+def test_a_report_without_a_current_publication_is_not_public(published):
+    published.publications.update(is_current=False)
     client = Client()
     assert client.get(reverse("portal:report", args=[published.pk])).status_code == 404
     assert client.get(f"/open/reports/{published.pk}.json").status_code == 404
-    assert "Нийтэлсэн ажил" not in body(client.get(reverse("portal:year_measures", args=[2025])))
 
 
 def test_an_old_version_is_not_current_and_never_the_default(published, publisher):

@@ -141,6 +141,7 @@ def steps(report) -> list[tuple[str, str, dict | None]]:
         ("post", f"{base}/publish", None),
         ("post", f"{base}/corrections", {"note": "x"}),
         ("put", f"/api/results/{result.pk}/review", {"score": "70"}),
+        ("post", f"{base}/reopen", {"reason": "x"}),
     ]
 
 
@@ -162,20 +163,20 @@ def test_those_who_see_the_report_but_may_not_take_the_step_get_403(
     submitted, officer, viewer, head, reviewer
 ):
     before = snapshot()
-    submit, give_back, accept, publish, correct, review = steps(submitted)
+    submit, give_back, accept, publish, correct, review, reopen = steps(submitted)
     for user in (officer, viewer, head):
         for method, url, body in (give_back, accept, review):
             response = call(user, method, url, body)
             assert (response.status_code, response.json()["code"]) == (403, "forbidden"), url
     for user in (officer, viewer, reviewer):
-        for method, url, body in (submit, publish, correct):
+        for method, url, body in (submit, publish, correct, reopen):
             assert call(user, method, url, body).status_code == 403, (user, url)
     assert snapshot() == before
 
 
 def test_a_step_the_state_does_not_allow_is_409_locked(submitted, head):
     before = snapshot()
-    for method, url, body in (steps(submitted)[0], steps(submitted)[3], steps(submitted)[4]):
+    for method, url, body in [steps(submitted)[i] for i in (0, 3, 4, 6)]:
         response = call(head, method, url, body)
         assert (response.status_code, response.json()["code"]) == (409, "locked"), url
     assert snapshot() == before

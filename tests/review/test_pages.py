@@ -112,6 +112,26 @@ def test_accept_then_the_head_publishes_from_the_sheet(settings, submitted, revi
     assert ReportPublication.objects.filter(report=submitted).count() == 2
 
 
+def test_the_head_reopens_a_published_report_for_correction_with_a_reason(
+    settings, submitted, reviewer, head, officer
+):
+    settings.SHUDARGA_PUBLISHER = "head"
+    client_for(reviewer).post(reverse("web:review_accept", args=[submitted.pk]))
+    client_for(head).post(reverse("web:report_publish", args=[submitted.pk]))
+    publications = client_for(head).get(reverse("web:report_publications", args=[submitted.pk]))
+    reopen = reverse("web:report_reopen", args=[submitted.pk])
+    assert f'href="{reopen}"' in publications.content.decode()
+    assert client_for(officer).post(reopen, {"reason": "x"}).status_code == 403
+    assert client_for(reviewer).post(reopen, {"reason": "x"}).status_code == 403
+    blank = client_for(head).post(reopen, {"reason": "  "})
+    assert blank.status_code == 400
+    assert "A reason is required to return a report." in blank.content.decode()
+    assert client_for(head).post(reopen, {"reason": "1.2 буруу"}).status_code == 302
+    assert Report.objects.get(pk=submitted.pk).status == "returned"
+    sheet = client_for(officer).get(reverse("web:report_edit", args=[submitted.pk]))
+    assert "1.2 буруу" in sheet.content.decode()  # the reason, shown first to the organization
+
+
 def test_the_reviewer_publishes_when_the_setting_says_so(settings, submitted, reviewer, head):
     settings.SHUDARGA_PUBLISHER = "reviewer"
     client_for(reviewer).post(reverse("web:review_accept", args=[submitted.pk]))

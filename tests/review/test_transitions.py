@@ -22,7 +22,11 @@ from shudarga.plans.errors import (
 from shudarga.plans.models import Report, ReportEvent, ReportPublication
 from shudarga.plans.reports.transitions import TRANSITIONS, Step, step_allowed
 from shudarga.plans.reports.workflow import report_accept, report_return, report_submit
-from shudarga.plans.review.publication import publication_correct, report_publish
+from shudarga.plans.review.publication import (
+    publication_correct,
+    report_publish,
+    report_reopen,
+)
 from tests.review.conftest import fill
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +47,7 @@ def take(step: str, report: Report, people: dict, reason: str = "Нотлох б
         Step.ACCEPT: lambda: report_accept(user=people["reviewer"], report=report),
         Step.PUBLISH: lambda: report_publish(user=people["head"], report=report),
         Step.CORRECT: lambda: publication_correct(user=people["head"], report=report, note=reason),
+        Step.REOPEN: lambda: report_reopen(user=people["head"], report=report, reason=reason),
     }
     services[step]()
 
@@ -55,7 +60,7 @@ PATH_TO = {
     S.ACCEPTED: [Step.SUBMIT, Step.ACCEPT],
     S.PUBLISHED: [Step.SUBMIT, Step.ACCEPT, Step.PUBLISH],
 }
-SERVICE_STEPS = (Step.SUBMIT, Step.RETURN, Step.ACCEPT, Step.PUBLISH, Step.CORRECT)
+SERVICE_STEPS = (Step.SUBMIT, Step.RETURN, Step.ACCEPT, Step.PUBLISH, Step.CORRECT, Step.REOPEN)
 
 
 @pytest.fixture
@@ -105,6 +110,7 @@ MAY = {
     Step.ACCEPT: {"reviewer", "staff"},
     Step.PUBLISH: {"head"},
     Step.CORRECT: {"head"},
+    Step.REOPEN: {"head"},
 }
 FROM = {
     Step.SUBMIT: S.DRAFT,
@@ -112,6 +118,7 @@ FROM = {
     Step.ACCEPT: S.SUBMITTED,
     Step.PUBLISH: S.ACCEPTED,
     Step.CORRECT: S.PUBLISHED,
+    Step.REOPEN: S.PUBLISHED,
 }
 
 
@@ -141,7 +148,7 @@ def test_publishing_follows_the_setting(report, people, settings):
     report_publish(user=people["reviewer"], report=report)
 
 
-@pytest.mark.parametrize("step", [Step.RETURN, Step.CORRECT])
+@pytest.mark.parametrize("step", [Step.RETURN, Step.CORRECT, Step.REOPEN])
 @pytest.mark.parametrize("reason", ["", "  \r\n "])
 def test_a_step_whose_row_needs_a_reason_is_refused_without_one(step, reason, report, people):
     report = report_in(FROM[step], report, people)
@@ -264,3 +271,28 @@ def test_only_the_state_machine_changes_a_report_state_or_writes_its_events():
         if STATE_WRITE.search(text) and path != SOURCE / "plans" / "reports" / "transitions.py"
     ]
     assert offenders == []
+
+
+def test_a_published_report_is_reopened_corrected_and_published_as_the_next_version(
+    report, people, client
+):
+    from django.urls import reverse
+
+    from shudarga.plans.reports.filling import result_update
+
+    report = report_in(S.PUBLISHED, report, people)
+    portal = reverse("portal:report", args=[report.pk])
+    take(Step.REOPEN, report, people, reason="2.1-ийн зарцуулалт буруу")
+    report.refresh_from_db()
+    assert report.status == S.RETURNED and report.submitted_at is None
+    assert client.get(portal).status_code == 200  # citizens still read version 1
+    result = report.results.get(measure__number="1.2")
+    result_update(user=people["officer"], result=result, expected_version=result.version,
+                  spent=None, achieved="Зассан", score=result.score, not_due=result.not_due)  # fmt: skip
+    for step in (Step.SUBMIT, Step.ACCEPT, Step.PUBLISH):
+        take(step, report, people)
+    versions = list(report.publications.order_by("version").values_list("version", "is_current",
+                                                                         "note"))  # fmt: skip
+    assert versions == [(1, False, ""), (2, True, "2.1-ийн зарцуулалт буруу")]
+    current = report.publications.get(is_current=True).document
+    assert "Зассан" in str(current) and "Зассан" in client.get(portal).content.decode()

@@ -5,6 +5,8 @@
                                └── returned ◄─return (reviewer, with a reason)─┘    publish
                                   (the organization edits, then submits again)         ▼
                                                         correct (with a note) ⟲ published
+    published ─reopen for correction (the publisher, with a reason)─► returned: corrected,
+    submitted and accepted again, it is published as the next version.
 
 Every step checks who may take it (``shudarga.access``: the action of the table's row on the
 report's organization), that the report is in one of the row's states, and the reason where
@@ -88,6 +90,12 @@ TRANSITIONS: dict[str, Transition] = {
     Step.PUBLISH: Transition((State.ACCEPTED,), State.PUBLISHED, None, stamps="published_at"),
     Step.CORRECT: Transition(
         Report.PUBLIC, State.PUBLISHED, None, reason_required=True, stamps="published_at"
+    ),
+    # A published report goes back to its organization to be corrected, then up again
+    # (submit, accept) and is published as the next version; citizens read the last published
+    # version meanwhile (access.reports_public).
+    Step.REOPEN: Transition(
+        Report.PUBLIC, State.RETURNED, None, reason_required=True, clears="submitted_at"
     ),
 }
 

@@ -19,7 +19,7 @@ from django.db.models import Max
 
 from shudarga.access import publisher_action, reports_for
 from shudarga.documents import jsonform
-from shudarga.plans.models import Report, ReportPublication, ReportSummary
+from shudarga.plans.models import Report, ReportEvent, ReportPublication, ReportSummary
 from shudarga.plans.reports.documents import report_document
 from shudarga.plans.reports.transitions import Step, step_take
 
@@ -31,6 +31,7 @@ __all__ = [
     "publications_of",
     "report_publication_json",
     "report_publish",
+    "report_reopen",
     "user_may_publish",
 ]
 
@@ -67,7 +68,13 @@ def report_publish(*, user: AbstractBaseUser, report: Report) -> ReportPublicati
     """Publish an accepted report (version 1): PermissionDenied unless the user may publish
     (per the setting), ReportLockedError unless the report is accepted."""
     published, _ = step_take(user=user, report_id=report.pk, step=Step.PUBLISH)
-    return _publish(published, user=user)
+    # After a reopening, the new version says why the report was corrected.
+    reopened = (
+        ReportEvent.objects.filter(report=published, step=Step.REOPEN)
+        .order_by("-at", "-pk")
+        .first()
+    )
+    return _publish(published, user=user, note=reopened.reason if reopened else "")
 
 
 @transaction.atomic
@@ -76,6 +83,14 @@ def publication_correct(*, user: AbstractBaseUser, report: Report, note: str) ->
     required note (ReasonRequiredError); the older versions stay listed."""
     corrected, event = step_take(user=user, report_id=report.pk, step=Step.CORRECT, reason=note)
     return _publish(corrected, user=user, note=event.reason)
+
+
+@transaction.atomic
+def report_reopen(*, user: AbstractBaseUser, report: Report, reason: str) -> Report:
+    """Send a published report back to its organization to correct its data, with a reason
+    (ReasonRequiredError). Citizens keep reading the last published version until the
+    corrected report is submitted, accepted and published again, as the next version."""
+    return step_take(user=user, report_id=report.pk, step=Step.REOPEN, reason=reason)[0]
 
 
 def publications_of(*, report: Report) -> list[ReportPublication]:
