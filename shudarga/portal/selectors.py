@@ -13,7 +13,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Substr
 
 from shudarga.access import reports_public
 from shudarga.documents.jsonform import document_from_dict, measure_review
@@ -109,7 +110,13 @@ def publications_current(
 
 
 def publication_years() -> list[int]:
-    return sorted(set(_current().values_list("report__plan__year", flat=True)), reverse=True)
+    """The years with a current publication, newest first: one query of distinct years."""
+    return list(
+        ReportPublication.objects.filter(is_current=True, report__in=reports_public())
+        .order_by("-report__plan__year")
+        .values_list("report__plan__year", flat=True)
+        .distinct()
+    )
 
 
 def publication_get(*, report_id: int, version: int | None = None) -> ReportPublication:
@@ -315,28 +322,54 @@ def aimag_of(node: Organization, aimags: dict[str, Organization]) -> Organizatio
     return None
 
 
-def summary_entries(*, year: int, node: Organization | None = None) -> list[SummaryEntry]:
-    """Every current publication of the year (under ``node``), its frozen total and aimag."""
+def summary_publications(
+    *, year: int, node: Organization | None = None
+) -> QuerySet[ReportPublication]:
+    """The current publications of the year (under ``node``), for a page of them to be read
+    with ``summary_entries``."""
+    return publications_current(year=year, node=node, below=True)
+
+
+def summary_entries(publications: Iterable[ReportPublication]) -> list[SummaryEntry]:
+    """A page of publications with their frozen totals and aimags: one query (the aimags)."""
     aimags = {a.path: a for a in Organization.objects.filter(kind__in=AIMAG_KINDS)}
-    rows = publications_current(year=year, node=node, below=True)
     return [
         SummaryEntry(
             publication=p,
             total=publication_total(p),
             aimag=aimag_of(p.report.plan.organization, aimags),
         )
-        for p in rows
+        for p in publications
     ]
 
 
-def summary_groups(entries: Iterable[SummaryEntry], *, by_aimag: bool) -> list[SummaryGroup]:
-    """Counts and mean official totals by period: one group per aimag, or one in all."""
+def summary_groups(
+    *, year: int, node: Organization | None = None, by_aimag: bool
+) -> list[SummaryGroup]:
+    """Counts and mean official totals by period of the current publications of the year
+    (under ``node``): one group per aimag, or one in all. The totals are those frozen with
+    each publication (``ReportPublication.official_total``), counted and summed in the
+    database, grouped by the aimags' path prefixes: two queries, whatever the number of
+    organizations."""
+    aimags = {a.path: a for a in Organization.objects.filter(kind__in=AIMAG_KINDS)}
+    lengths = sorted({len(p) for p in aimags}, reverse=True)  # the nearest aimag first
+    prefixes = {f"p{n}": Substr("report__plan__organization__path", 1, n) for n in lengths}
+    rows = publications_current(year=year, node=node, below=True)
+    rows = (
+        rows.annotate(**prefixes)
+        .values("report__period", *prefixes)
+        .annotate(count=Count("pk"), scored=Count("official_total"), total=Sum("official_total"))
+        .order_by()
+    )
     groups: dict[int | None, SummaryGroup] = {}
-    for entry in entries:
-        key = entry.aimag.pk if by_aimag and entry.aimag else None
-        group = groups.setdefault(key, SummaryGroup(node=entry.aimag if by_aimag else None))
-        period = entry.publication.report.period
-        getattr(group, "annual" if period == "annual" else "half_year").add(entry.total)
+    for row in rows:
+        aimag = next((aimags[row[k]] for k in prefixes if row[k] in aimags), None)
+        key = aimag.pk if by_aimag and aimag else None
+        group = groups.setdefault(key, SummaryGroup(node=aimag if by_aimag else None))
+        tally = group.annual if row["report__period"] == "annual" else group.half_year
+        tally.count += row["count"]
+        tally.scored += row["scored"]
+        tally.total += Fraction(row["total"] or 0)
     return sorted(groups.values(), key=lambda g: (g.node is None, g.node.name if g.node else ""))
 
 
@@ -367,18 +400,14 @@ MEASURE_COLUMNS = (
 )
 
 
-def year_measure_rows(*, year: int) -> Iterator[list[Any]]:
+def year_measure_rows(*, year: int, chunk_size: int = 100) -> Iterator[list[Any]]:
     """One row per measure of every current publication of the year, from the frozen
-    documents only (publications read in batches so memory stays flat)."""
+    documents only: two queries (the aimags, then the publications with their report, plan
+    and organization, read ``chunk_size`` at a time so memory stays flat)."""
     aimags = {a.path: a for a in Organization.objects.filter(kind__in=AIMAG_KINDS)}
-    ids = list(publications_current(year=year).values_list("pk", flat=True))
-    for start in range(0, len(ids), 100):
-        batch = ReportPublication.objects.filter(pk__in=ids[start : start + 100]).select_related(
-            "report__plan__organization"
-        )
-        order = {pk: i for i, pk in enumerate(ids)}
-        for p in sorted(batch, key=lambda p: order[p.pk]):
-            yield from _publication_rows(p, aimags)
+    rows = publications_current(year=year).defer(None)
+    for p in rows.iterator(chunk_size=chunk_size):
+        yield from _publication_rows(p, aimags)
 
 
 def _publication_rows(p: ReportPublication, aimags: dict[str, Organization]) -> Iterator[list]:

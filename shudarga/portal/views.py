@@ -131,19 +131,35 @@ def report_file(
     return response
 
 
+def _overall(groups: list[selectors.SummaryGroup]) -> list[selectors.SummaryGroup]:
+    """The groups by aimag added up into one (no query)."""
+    if not groups:
+        return []
+    total = selectors.SummaryGroup(node=None)
+    for group in groups:
+        for name in ("annual", "half_year"):
+            into, tally = getattr(total, name), getattr(group, name)
+            into.count += tally.count
+            into.scored += tally.scored
+            into.total += tally.total
+    return [total]
+
+
 @require_safe
 @public
 def summary(request: HttpRequest, year: int) -> HttpResponse:
-    entries = selectors.summary_entries(year=year)
+    page = _page(request, selectors.summary_publications(year=year))
+    groups = selectors.summary_groups(year=year, by_aimag=True)
     return render(
         request,
         "portal/summary.html",
         {
             "year": year,
             "node": None,
-            "overall": selectors.summary_groups(entries, by_aimag=False),
-            "groups": selectors.summary_groups(entries, by_aimag=True),
-            "entries": _page(request, entries),
+            "overall": _overall(groups),
+            "groups": groups,
+            "entries": page,
+            "rows": selectors.summary_entries(page.object_list),
             "years": selectors.publication_years(),
         },
     )
@@ -153,16 +169,17 @@ def summary(request: HttpRequest, year: int) -> HttpResponse:
 @public
 def summary_aimag(request: HttpRequest, year: int, node_id: int) -> HttpResponse:
     current = _node(node_id)
-    entries = selectors.summary_entries(year=year, node=current)
+    page = _page(request, selectors.summary_publications(year=year, node=current))
     return render(
         request,
         "portal/summary.html",
         {
             "year": year,
             "node": current,
-            "overall": selectors.summary_groups(entries, by_aimag=False),
+            "overall": selectors.summary_groups(year=year, node=current, by_aimag=False),
             "groups": [],
-            "entries": _page(request, entries),
+            "entries": page,
+            "rows": selectors.summary_entries(page.object_list),
             "years": selectors.publication_years(),
         },
     )
