@@ -22,7 +22,7 @@ from django.db import connection, transaction
 from shudarga.demo.names import composed_soum_names
 from shudarga.documents.textnorm import fold
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
-from shudarga.plans.analytics.summaries import summary_refresh
+from shudarga.plans.analytics.summaries import summary_refresh_many
 from shudarga.plans.models import (
     Measure,
     MeasureResult,
@@ -84,7 +84,9 @@ def tree(*, organizations: int) -> list[Organization]:
     root = Organization.add_root(name="Монгол Улс", name_folded=fold("Монгол Улс"), kind="country")
     places = [(n, "aimag") for n in AIMAGS] + [("Улаанбаатар", "capital_city")]
     tops = _insert(Organization, [_node(root, i, n, k) for i, (n, k) in enumerate(places, 1)])
-    per_top = max(1, organizations // (len(tops) * len(OFFICES)) + 1)
+    # Enough soums in the aimags, beside the capital's districts, for every office asked for.
+    soums_needed = -(-organizations // len(OFFICES)) - len(DISTRICTS)
+    per_top = max(1, -(-soums_needed // (len(tops) - 1)))
     names = composed_soum_names()
     soums = []
     for top in tops:
@@ -152,8 +154,7 @@ def plans_and_reports(offices: list[Organization], years: list[int], rng: random
 def summaries_and_publications(national) -> int:
     """Every report's summary row, and version 1 of every published report (their rules)."""
     ids = list(Report.objects.values_list("pk", flat=True))
-    for pk in ids:
-        summary_refresh(report_id=pk)
+    summary_refresh_many(report_ids=ids)
     published = Report.objects.filter(status="published").select_related("plan")
     rows = []
     for report in published.iterator(chunk_size=500):
