@@ -61,7 +61,13 @@ INSTALLED_APPS = [
     # The JSON API; "ninja" serves its Swagger UI assets locally (no CDN).
     "ninja",
     "shudarga.api",
+    # Background tasks in the database (``manage.py db_worker`` runs them; scripts/serve
+    # starts one beside gunicorn).
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -17,6 +17,9 @@ from shudarga.documents import writers
 from shudarga.plans.models import ReportPublication
 from shudarga.portal.selectors import publication_document
 
+# The formats of a publication's downloads (portal.urls), all written by the worker.
+PUBLISHED_FORMATS = ("pdf", "docx", "xlsx", "csv", "json")
+
 
 def publication_file_name(publication: ReportPublication, fmt: str) -> str:
     # Named by its content too: a database restored from a backup, or ids used again, can

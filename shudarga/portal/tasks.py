@@ -1,0 +1,31 @@
+"""Background work of the portal: a new publication's files are written by a worker, so the
+first citizen to download its PDF does not wait for it (``manage.py db_worker`` runs them).
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django_tasks import task
+
+from shudarga.plans.models import ReportPublication
+from shudarga.portal.files import PUBLISHED_FORMATS, publication_file
+
+__all__ = ["publication_files_enqueue", "publication_files_write"]
+
+
+@task()
+def publication_files_write(publication_id: int) -> list[str]:
+    """Write every format of the publication into storage; the formats written."""
+    publication = ReportPublication.objects.filter(pk=publication_id).first()
+    if publication is None:  # deleted since: nothing to write
+        return []
+    for fmt in PUBLISHED_FORMATS:
+        publication_file(publication=publication, fmt=fmt)
+    return list(PUBLISHED_FORMATS)
+
+
+def publication_files_enqueue(sender, instance: ReportPublication, created: bool, **kwargs) -> None:
+    """On a new publication (post_save), once its transaction is committed: a worker writes
+    its files (a rolled-back publication enqueues nothing)."""
+    if created:
+        transaction.on_commit(lambda: publication_files_write.enqueue(instance.pk))
