@@ -136,6 +136,11 @@ def test_a_workflow_transition_is_one_json_line_on_stdout(tmp_path):
 
 def test_a_csrf_failure_is_a_security_warning_on_stdout(tmp_path):
     code = (
+        # The refusal page links the stylesheet, which scripts/serve collects first; this
+        # process has collected nothing, so its static files are the apps' own, unhashed.
+        "from django.conf import settings\n"
+        "settings.STORAGES = {**settings.STORAGES, 'staticfiles': "
+        "{'BACKEND': 'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n"
         "from django.test import Client\n"
         "r = Client(enforce_csrf_checks=True, SERVER_NAME='127.0.0.1').post('/login/', {'username': 'x'})\n"
         "print('status', r.status_code)\n"
