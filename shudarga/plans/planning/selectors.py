@@ -112,8 +112,9 @@ def plan_list_page(
     page: str | int | None = None,
     per_page: int | None = None,
 ) -> PlanListPage:
-    """One page of the plan list (``per_page`` organizations, 25 by default, each with a plan a year; past the end, the last page),
-    narrowed in the database by year, aimag, plan state and organization name.
+    """One page of the plan list (``per_page`` organizations, 25 by default, each with a plan
+    a year; past the end, the last page), narrowed in the database by year, aimag, plan state
+    and organization name.
 
     A constant number of queries however many organizations the user sees.
     """
