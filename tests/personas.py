@@ -152,7 +152,7 @@ def build_plan(
     """A plan on the default scale, measures numbered "o.m", each row with its first history
     record (as the plan services write them), by no one."""
     plan = Plan.objects.create(
-        organization=organization, year=year, scale=scale_default(), status=status
+        organization=organization, year=year, scale=government_scale(), status=status
     )
     objective_rows = bulk_create_with_history(
         [
@@ -286,4 +286,15 @@ def evidence_root(settings, tmp_path, monkeypatch):
     # The storage read the setting when plans.models was imported: point it here too.
     monkeypatch.setitem(evidence_storage.__dict__, "base_location", str(root))
     monkeypatch.setitem(evidence_storage.__dict__, "location", os.path.abspath(root))
+    return root
+
+
+@pytest.fixture
+def generated_root(settings, tmp_path):
+    """Files written from publications go to a fresh folder (the "generated" storage)."""
+    root = tmp_path / "generated"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "generated": {**settings.STORAGES["generated"], "OPTIONS": {"location": root}},
+    }
     return root

@@ -54,6 +54,7 @@ FORBIDDEN = [
         ),
     ),
     ("plans", ("shudarga.web", "shudarga.api", "shudarga.portal", "shudarga.cli", "shudarga.demo")),
+    ("ops", ("shudarga.web", "shudarga.api", "shudarga.portal", "shudarga.cli", "shudarga.demo")),
 ]
 
 

@@ -1,4 +1,4 @@
-"""The `shudarga` command line: parse, score, import and show reports.
+"""The `shudarga` command line: parse, score, import and show reports; back up and restore.
 
 `parse` and `score` work on files alone and never touch a database; the other commands set
 up Django first. Every refusal is one line naming the file and the problem, exit status 2.
@@ -68,6 +68,22 @@ def _parser() -> argparse.ArgumentParser:
         help="years of generated plans and reports (default: 2023 2024)",
     )
     demo.add_argument("--seed", type=int, default=None, help="random seed of the generated data")
+
+    backup = commands.add_parser(
+        "backup", help="write the database, the evidence and the generated files into one archive"
+    )
+    backup.add_argument(
+        "-o",
+        "--output",
+        help="archive to write, or a folder for it (default: shudarga-DATE-TIME.tar here)",
+    )
+    restore = commands.add_parser(
+        "restore", help="replace this instance's database and files with a backup's"
+    )
+    restore.add_argument("archive")
+    restore.add_argument(
+        "--force", action="store_true", help="replace a database or evidence that hold data"
+    )
     return parser
 
 

@@ -54,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
         from shudarga.cli.reports import run_export
 
         return run_export(args)
+    if args.command in ("backup", "restore"):
+        from shudarga.cli.backups import run_backup, run_restore
+
+        return run_backup(args) if args.command == "backup" else run_restore(args)
     if args.command == "demo":
         from shudarga.demo import DEMO_ORGANIZATIONS, DEMO_SEED, DEMO_YEARS
         from shudarga.demo.load import demo_load

@@ -125,6 +125,75 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "Хадгалав: тайлан #{id} — {organization}, {year}, {period}: {objectives} зорилт, {measures} арга хэмжээ, нэгдсэн дүн {total}",
         "en": "Saved report #{id} — {organization}, {year}, {period}: {objectives} objectives, {measures} measures, consolidated result {total}",
     },
+    # shudarga backup and shudarga restore (shudarga.ops).
+    "backup_written": {
+        "mn": "Нөөц хадгалав: {file} — {vendor} өгөгдлийн сан {database} байт, {files} файл, архив {size} байт, {seconds} сек",
+        "en": "Backup written: {file} — {vendor} database {database} bytes, {files} files, archive {size} bytes, {seconds} s",
+    },
+    "restored": {
+        "mn": "Сэргээв: {file} ({created}, Шударга {version}) — {vendor} өгөгдлийн сан {database} байт, {files} файл, {seconds} сек",
+        "en": "Restored {file} ({created}, Shudarga {version}) — {vendor} database {database} bytes, {files} files, {seconds} s",
+    },
+    "restore_migrate": {
+        "mn": "Нөөц энэ хувилбараас хуучин: {count} шилжүүлэг хийгдээгүй; «manage.py migrate» ажиллуулна уу (scripts/serve эхлэхдээ хийнэ)",
+        "en": "The backup predates this version: {count} migrations are not applied; run «manage.py migrate» (scripts/serve does at start)",
+    },
+    "backup_exists": {
+        "mn": "файл аль хэдийн байна; өөр нэр эсвэл хавтас өгнө үү",
+        "en": "the file already exists; give another name or a folder",
+    },
+    "backup_not_archive": {
+        "mn": "Шударгын нөөц архив биш эсвэл гэмтсэн ({reason}); юу ч өөрчлөгдсөнгүй",
+        "en": "not a Shudarga backup archive, or a damaged one ({reason}); nothing was changed",
+    },
+    "backup_format": {
+        "mn": "нөөцийн {version} хувилбарын форматыг энэ Шударга уншихгүй; юу ч өөрчлөгдсөнгүй",
+        "en": "this Shudarga cannot read backup format version {version}; nothing was changed",
+    },
+    "backup_checksum": {
+        "mn": "архивын «{name}» гэмтсэн (хэмжээ эсвэл sha256 таарахгүй); юу ч өөрчлөгдсөнгүй",
+        "en": "the archive's «{name}» is damaged (its size or sha256 differs); nothing was changed",
+    },
+    "backup_member_missing": {
+        "mn": "архивт «{name}» алга; юу ч өөрчлөгдсөнгүй",
+        "en": "the archive lacks «{name}»; nothing was changed",
+    },
+    "backup_member_unexpected": {
+        "mn": "архивт жагсаалтад ороогүй «{name}» байна; юу ч өөрчлөгдсөнгүй",
+        "en": "the archive holds «{name}», which its manifest does not list; nothing was changed",
+    },
+    "backup_vendor": {
+        "mn": "нөөц {archive} өгөгдлийн сангийнх, энэ систем {target} ашиглаж байна; {archive} сантай систем рүү сэргээнэ үү",
+        "en": "the backup is of a {archive} database and this instance runs {target}; restore it into a {archive} instance",
+    },
+    "backup_vendor_unknown": {
+        "mn": "{vendor} өгөгдлийн санг нөөцлөхгүй (SQLite эсвэл PostgreSQL)",
+        "en": "cannot back up a {vendor} database (SQLite or PostgreSQL only)",
+    },
+    "backup_newer": {
+        "mn": "нөөцийг Шударгын шинэ хувилбар хийсэн ({migrations}); эхлээд Шударгаа шинэчилнэ үү",
+        "en": "the backup was made by a newer Shudarga ({migrations}); upgrade this one first",
+    },
+    "backup_area_unknown": {
+        "mn": "нөөцөд энэ системд байхгүй файлын хэсэг байна: {areas}",
+        "en": "the backup holds file areas this instance does not have: {areas}",
+    },
+    "restore_not_empty": {
+        "mn": "сэргээх систем өгөгдөлтэй байна ({users} хэрэглэгч, {organizations} байгууллага, {plans} төлөвлөгөө, {files} файл); солих бол --force нэмнэ үү",
+        "en": "this instance already holds data ({users} users, {organizations} organizations, {plans} plans, {files} files); add --force to replace it",
+    },
+    "backup_tool_missing": {
+        "mn": "{tool} программ олдсонгүй (Debian: apt-get install postgresql-client)",
+        "en": "the {tool} program is not installed (Debian: apt-get install postgresql-client)",
+    },
+    "backup_tool_failed": {
+        "mn": "{tool} амжилтгүй: {reason}",
+        "en": "{tool} failed: {reason}",
+    },
+    "restore_failed": {
+        "mn": "{tool} амжилтгүй: {reason}; өгөгдлийн сан, файлууд өөрчлөгдсөнгүй",
+        "en": "{tool} failed: {reason}; the database and the files were not changed",
+    },
     # Warnings a reader attaches to the document.
     "cell_moved": {
         "mn": "{measure}: «{fragment}» хэсэг «{source}» баганаас «{target}» багана руу шилжүүлэв; үгийн дарааллыг шалгана уу",
