@@ -10,8 +10,8 @@ from django_tasks_db.models import DBTaskResult
 
 from shudarga.documents import writers
 from shudarga.plans.models import ReportPublication
-from shudarga.plans.review.publication import report_publish
 from shudarga.plans.reports.workflow import report_accept
+from shudarga.plans.review.publication import report_publish
 from shudarga.portal.files import PUBLISHED_FORMATS, publication_file, publication_file_name
 
 pytestmark = pytest.mark.django_db
@@ -58,9 +58,12 @@ def test_publishing_enqueues_the_files_and_a_worker_writes_every_format(
 def test_a_publication_rolled_back_enqueues_nothing(
     accepted, head, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            report_publish(user=head, report=accepted)
-            raise RuntimeError("the transaction fails after publishing")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        report_publish(user=head, report=accepted)
+        raise RuntimeError("the transaction fails after publishing")
     assert ReportPublication.objects.count() == 0
     assert DBTaskResult.objects.count() == 0
