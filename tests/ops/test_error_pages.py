@@ -37,9 +37,7 @@ def test_the_404_page_is_in_english_for_who_chose_english():
 
 @pytest.mark.django_db
 def test_a_form_sent_without_its_csrf_token_is_the_mongolian_expired_form_page():
-    response = Client(enforce_csrf_checks=True).post(
-        "/login/", {"username": "x", "password": "y"}
-    )
+    response = Client(enforce_csrf_checks=True).post("/login/", {"username": "x", "password": "y"})
     assert response.status_code == 403
     html = response.content.decode()
     assert "<h1>Маягтын хугацаа дууссан</h1>" in html
