@@ -97,6 +97,23 @@ def make_document() -> MakeDocument:
     return build_document
 
 
+@pytest.fixture(autouse=True)
+def _migration_data_after_a_flush(request, django_db_blocker):
+    """A transactional test empties every table when it ends, the data migrations wrote (the
+    default scale) included; put it back, so the next test on the worker finds what the
+    migrations made, whatever order the files are run in."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional:
+        from tests.personas import government_scale
+
+        with django_db_blocker.unblock():
+            government_scale()
+
+
 def require_tool(name: str) -> str:
     """The path of an outside program a test needs: skipped on a developer's machine without
     it, a failure in CI (CI=true), where .ci/run installs it."""
