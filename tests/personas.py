@@ -295,6 +295,9 @@ def generated_root(settings, tmp_path):
     root = tmp_path / "generated"
     settings.STORAGES = {
         **settings.STORAGES,
-        "generated": {**settings.STORAGES["generated"], "OPTIONS": {"location": root}},
+        "generated": {
+            **settings.STORAGES["generated"],
+            "OPTIONS": {**settings.STORAGES["generated"]["OPTIONS"], "location": root},
+        },
     }
     return root

@@ -15,18 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def generated(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "generated": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path, "allow_overwrite": True},
-        },
-    }
-    return tmp_path
-
-
-@pytest.fixture
 def writes(monkeypatch):
     """Every call of the writers, by format."""
     calls: list[str] = []
@@ -42,7 +30,7 @@ def writes(monkeypatch):
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx"])
 def test_the_first_request_writes_the_file_and_the_next_ones_read_it(
-    published, generated, writes, fmt
+    published, generated_root, writes, fmt
 ):
     url = reverse("portal:report_file", args=[published.pk, fmt])
     first = Client().get(url)
@@ -51,17 +39,19 @@ def test_the_first_request_writes_the_file_and_the_next_ones_read_it(
     assert first.content == second.content and first.content
     assert writes == [fmt]  # rendered once
     publication = published.publications.get(is_current=True)
-    stored = generated / publication_file_name(publication, fmt)
+    stored = generated_root / publication_file_name(publication, fmt)
     assert stored.read_bytes() == first.content
     assert second["Content-Disposition"].endswith(f'-v1.{fmt}"')
 
 
-def test_a_correction_is_a_new_version_with_its_own_file(published, generated, writes, publisher):
+def test_a_correction_is_a_new_version_with_its_own_file(
+    published, generated_root, writes, publisher
+):
     url = reverse("portal:report_file", args=[published.pk, "xlsx"])
     assert Client().get(url).status_code == 200
     publication_make(published, by=publisher, note="Засвар")
     response = Client().get(url)
     assert response.status_code == 200 and response["Content-Disposition"].endswith('-v2.xlsx"')
     assert writes == ["xlsx", "xlsx"]
-    assert len(list((generated / "publications" / str(published.pk)).iterdir())) == 2
-    assert storages["generated"].location == str(generated)
+    assert len(list((generated_root / "publications" / str(published.pk)).iterdir())) == 2
+    assert storages["generated"].location == str(generated_root)

@@ -18,18 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def generated(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "generated": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path, "allow_overwrite": True},
-        },
-    }
-    return tmp_path
-
-
-@pytest.fixture
 def accepted(settings, submitted, reviewer):
     settings.SHUDARGA_PUBLISHER = "head"
     report_accept(user=reviewer, report=submitted)
@@ -39,7 +27,7 @@ def accepted(settings, submitted, reviewer):
 # Committed for real: the worker opens and closes its own connections, as in production.
 @pytest.mark.django_db(transaction=True)
 def test_publishing_enqueues_the_files_and_a_worker_writes_every_format(
-    accepted, head, generated, monkeypatch
+    accepted, head, generated_root, monkeypatch
 ):
     publication = report_publish(user=head, report=accepted)
     (queued,) = DBTaskResult.objects.all()
@@ -49,7 +37,7 @@ def test_publishing_enqueues_the_files_and_a_worker_writes_every_format(
     queued.refresh_from_db()
     assert queued.status == "SUCCESSFUL", queued.exception_class_path
     for fmt in PUBLISHED_FORMATS:
-        assert (generated / publication_file_name(publication, fmt)).stat().st_size > 0
+        assert (generated_root / publication_file_name(publication, fmt)).stat().st_size > 0
     # Downloads are now read from storage: no writer runs on a request.
     monkeypatch.setattr(writers, "write", lambda *a: pytest.fail("written again"))
     assert publication_file(publication=publication, fmt="pdf")[:4] == b"%PDF"
