@@ -98,20 +98,17 @@ def make_document() -> MakeDocument:
 
 
 @pytest.fixture(autouse=True)
-def _migration_data_after_a_flush(request, django_db_blocker):
-    """A transactional test empties every table when it ends, the data migrations wrote (the
-    default scale) included; put it back, so the next test on the worker finds what the
-    migrations made, whatever order the files are run in."""
-    yield
+def _migration_data(request, django_db_blocker):
+    """The default scale its data migration writes, there for every test that uses the
+    database: a transactional test empties every table when it ends, and xdist may run a
+    file of those before another file on the same worker (one query when it is there)."""
     marker = request.node.get_closest_marker("django_db")
-    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(request.fixturenames)
-    )
-    if transactional:
-        from tests.personas import government_scale
+    if marker is None and not {"db", "transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    from tests.personas import government_scale
 
-        with django_db_blocker.unblock():
-            government_scale()
+    with django_db_blocker.unblock():
+        government_scale()
 
 
 def require_tool(name: str) -> str:
