@@ -16,7 +16,7 @@ Pages, the API (api.api's exception handlers) and the command line turn them int
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from django.utils.functional import Promise
 
     from shudarga.plans.models import MeasureResult, Report
-    from shudarga.plans.planning.editing import MeasureValues
 
 
 class ConflictError(Exception):
@@ -138,7 +137,9 @@ class MeasureConflictError(ConflictError):
     show both and let the person choose.
     """
 
-    def __init__(self, *, current: MeasureValues, version: int, number: str) -> None:
+    # ``current`` is a plans.planning.editing.MeasureValues (not imported: errors sit below
+    # the services that raise them).
+    def __init__(self, *, current: Any, version: int, number: str) -> None:
         self.current = current
         self.version = version
         self.number = number
