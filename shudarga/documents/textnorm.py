@@ -39,3 +39,9 @@ def fold(text: str) -> str:
     """A form for matching only: NFC, lower case, Latin look-alikes as Cyrillic, single spaces."""
     text = unicodedata.normalize("NFC", text).casefold().translate(_LOOKALIKES)
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def typed_text(value: str | None) -> str:
+    """Text as a person typed it in a form: browsers send paragraphs with CR LF (old ones
+    with CR), kept as LF so an unchanged text compares equal; the ends trimmed."""
+    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()

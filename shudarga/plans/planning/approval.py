@@ -26,6 +26,7 @@ from simple_history.utils import bulk_create_with_history
 
 from shudarga.access import Action, user_may
 from shudarga.documents import model as doc
+from shudarga.documents.textnorm import typed_text
 from shudarga.orgs.models import Organization
 from shudarga.plans import errors
 from shudarga.plans.errors import (
@@ -235,7 +236,7 @@ def plan_reopen(*, user: AbstractBaseUser, plan: Plan, reason: str) -> Plan:
     """The head reopens the approved plan for changes, saying why."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     _require(user, Action.APPROVE, plan.organization_id)
-    reason = reason.replace("\r\n", "\n").strip()
+    reason = typed_text(reason)
     if not reason:
         message = _("Say why the plan is reopened: a reason is required.")
         raise ValidationError({"reason": [message]})

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_update_with_history
 
 from shudarga.access import Action, user_may
+from shudarga.documents.textnorm import typed_text
 from shudarga.plans.errors import (
     MeasureConflictError,
     MeasureHasResultsError,
@@ -69,17 +70,12 @@ MEASURE_FIELDS = tuple(f.name for f in fields(MeasureValues))
 # Checks -------------------------------------------------------------------------------------
 
 
-def _text(value: str) -> str:
-    """Trimmed, with Windows line ends made plain."""
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
 def measure_values_clean(values: MeasureValues) -> MeasureValues:
     """The values trimmed and checked; ValidationError names each field that is wrong."""
     cleaned = replace(
         values,
         **{
-            name: _text(getattr(values, name))
+            name: typed_text(getattr(values, name))
             for name in MEASURE_FIELDS
             if name != "planned_budget"
         },
@@ -110,7 +106,7 @@ def measure_values_clean(values: MeasureValues) -> MeasureValues:
 
 
 def objective_title_clean(title: str) -> str:
-    title = _text(title)
+    title = typed_text(title)
     if not title:
         raise ValidationError({"title": [_("Write the objective's title.")]})
     return title

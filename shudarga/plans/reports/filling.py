@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from shudarga.access import plans_for
+from shudarga.documents.textnorm import typed_text
 from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.errors import (
     EvidenceRejectedError,
@@ -122,7 +123,7 @@ def result_update(
     if stored.version != expected_version:
         raise ResultConflictError(stored=_with_last_change(stored), expected=expected_version)
     spent = _check_spent(spent)
-    achieved = _clean_text(achieved)
+    achieved = typed_text(achieved)
     if not_due and score is not None:
         raise ResultValueError(field="score", message="a measure not yet due has no score")
     if score is not None and score != stored.score:
@@ -162,11 +163,6 @@ def _check_spent(spent: Decimal | None) -> Decimal | None:
             field="spent", message="money spent has at most 12 digits and 2 decimals"
         )
     return spent.quantize(Decimal("0.01"))
-
-
-def _clean_text(text: str) -> str:
-    """Browsers send paragraphs with CR LF; keep LF so an unchanged text compares equal."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 # --- evidence ---------------------------------------------------------------------------
@@ -248,7 +244,7 @@ def evidence_add_file(
         original_name=name,
         content_type=content_type,
         size=upload.size,
-        title=_clean_text(title)[:TITLE_MAX],
+        title=typed_text(title)[:TITLE_MAX],
         uploaded_by=user,
     )
     evidence.file.save(name, upload, save=False)
@@ -275,7 +271,7 @@ def evidence_add_link(
     except ValidationError:
         raise EvidenceRejectedError(code="url", name=url[:200]) from None
     evidence = Evidence(
-        result=result, url=url, title=_clean_text(title)[:TITLE_MAX], uploaded_by=user
+        result=result, url=url, title=typed_text(title)[:TITLE_MAX], uploaded_by=user
     )
     evidence._history_user = user
     evidence.save()

@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from shudarga.access import Action, publisher_action, reports_for, user_may
+from shudarga.documents.textnorm import typed_text
 from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.errors import ReasonRequiredError, ReportLockedError
 from shudarga.plans.models import Report, ReportEvent
@@ -105,10 +106,6 @@ def step_open(report: Report, step: str) -> bool:
     return report.status in TRANSITIONS[step].sources
 
 
-def clean_reason(reason: str | None) -> str:
-    return (reason or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
 def report_for_change(
     *,
     user: AbstractBaseUser,
@@ -136,7 +133,7 @@ def step_take(
     report = report_for_change(
         user=user, report_id=report_id, action=rule.action(), allowed=rule.sources
     )
-    reason = clean_reason(reason)
+    reason = typed_text(reason)
     if rule.reason_required and not reason:
         raise ReasonRequiredError
     from_status = report.status
@@ -169,7 +166,7 @@ def step_record_creation(
         by is None or not user_may(by, rule.action(), report.plan.organization_id)
     ):
         raise PermissionDenied
-    return _record(report, step=step, from_status=NONE, by=by, reason=clean_reason(reason))
+    return _record(report, step=step, from_status=NONE, by=by, reason=typed_text(reason))
 
 
 def _record(

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from shudarga.access import Action
+from shudarga.documents.textnorm import typed_text
 from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.errors import ResultValueError
 from shudarga.plans.models import MeasureResult, Report
@@ -49,7 +50,7 @@ def review_score(
         user=user, report_id=result.report_id, action=Action.REVIEW, allowed=Report.REVIEWABLE
     )
     stored = MeasureResult.objects.select_for_update().get(pk=result.pk)
-    comment = (comment or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    comment = typed_text(comment)
     if len(comment) > COMMENT_MAX:
         raise ResultValueError(field="comment", message="the comment is too long")
     if not_due and score is not None:
