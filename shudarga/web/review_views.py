@@ -9,6 +9,10 @@ form is a plain POST answered by a redirect.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -228,55 +232,66 @@ def report_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("web:report_publications", pk=report.pk)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def publication_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
+@dataclass(frozen=True)
+class PublisherStep:
+    """What differs between the publisher's steps that need a text."""
+
+    form: type[forms.Form]
+    field: str
+    service: Callable[..., object]
+    template: str
+    required: str
+    locked: str
+    done: str
+
+
+def _publisher_step(request: HttpRequest, pk: int, step: PublisherStep) -> HttpResponse:
+    """A publisher's step that needs a text (a correction's note, a reopening's reason): the
+    form, the service, and the answer on the publications page."""
     report = _visible(request, pk)
     if not user_may_publish(user=request.user, report=report):
         raise PermissionDenied
-    form = CorrectionForm(request.POST if request.method == "POST" else None)
+    form = step.form(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            publication_correct(user=request.user, report=report, note=form.cleaned_data["note"])
+            step.service(user=request.user, report=report, text=form.cleaned_data[step.field])
         except ReasonRequiredError:
-            form.add_error("note", _("Say what was corrected."))
+            form.add_error(step.field, step.required)
         except ReportLockedError:
-            messages.error(request, _("Only a published report can be corrected."))
+            messages.error(request, step.locked)
             return redirect("web:report_publications", pk=report.pk)
         else:
-            messages.success(request, _("A corrected version was published."))
+            messages.success(request, step.done)
             return redirect("web:report_publications", pk=report.pk)
     status = 400 if form.is_bound else 200
-    return render(
-        request, "web/review/correct.html", {"report": report, "form": form}, status=status
-    )
+    return render(request, step.template, {"report": report, "form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publication_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _publisher_step(request, pk, PublisherStep(
+        form=CorrectionForm, field="note",
+        service=lambda user, report, text: publication_correct(user=user, report=report, note=text),
+        template="web/review/correct.html",
+        required=_("Say what was corrected."),
+        locked=_("Only a published report can be corrected."),
+        done=_("A corrected version was published."),
+    ))  # fmt: skip
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Send a published report back to its organization to correct, with a reason."""
-    report = _visible(request, pk)
-    if not user_may_publish(user=request.user, report=report):
-        raise PermissionDenied
-    form = ReasonForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report_reopen(user=request.user, report=report, reason=form.cleaned_data["reason"])
-        except ReasonRequiredError:
-            form.add_error("reason", _("A reason is required to return a report."))
-        except ReportLockedError:
-            messages.error(request, _("Only a published report can be reopened."))
-            return redirect("web:report_publications", pk=report.pk)
-        else:
-            messages.success(
-                request, _("The report was sent back to its organization to be corrected.")
-            )
-            return redirect("web:report_publications", pk=report.pk)
-    status = 400 if form.is_bound else 200
-    return render(
-        request, "web/review/reopen.html", {"report": report, "form": form}, status=status
-    )
+    return _publisher_step(request, pk, PublisherStep(
+        form=ReasonForm, field="reason",
+        service=lambda user, report, text: report_reopen(user=user, report=report, reason=text),
+        template="web/review/reopen.html",
+        required=_("A reason is required to return a report."),
+        locked=_("Only a published report can be reopened."),
+        done=_("The report was sent back to its organization to be corrected."),
+    ))  # fmt: skip
 
 
 @login_required
