@@ -12,12 +12,18 @@ Actions and who may take them:
 - REVIEW: score a submitted report, return it with a reason or accept it.
 
 - Reviewers (ReviewerAssignment: a node of the tree and everything under it) VIEW and REVIEW
-  there; staff and superusers VIEW and REVIEW everywhere.
+  there. National review is an assignment on the tree's root like any other: ``is_staff``
+  and ``is_superuser`` open the admin, never a report.
+
+Separation of duties (docs/permissions.md): nobody REVIEWs an organization they are a
+member of in any role; a reviewer of a node does not REVIEW the node's own office (the
+governor's office of that aimag or soum, ``Organization.is_unit_office``) unless assigned to
+that office itself, by someone who reviews above it. They still VIEW both.
 - The public (no login) reads published reports only: ``reports_public()``; the API shows a
   caller what is public or theirs to VIEW (``reports_public_or_visible`` and its kin).
 - Who publishes is a setting, SHUDARGA_PUBLISHER: the head (APPROVE) or the reviewer (REVIEW):
   ``publisher_action()``.
-- Dashboards start from the nodes a user reviews (the tree's roots for staff):
+- Dashboards start from the nodes a user reviews:
   ``review_roots``.
 """
 
@@ -54,18 +60,6 @@ ROLES_FOR = {
     Action.REVIEW: (),
 }
 
-# Actions staff and superusers may take in every organization without a role there.
-STAFF_ACTIONS = (Action.VIEW, Action.REVIEW)
-
-
-def _sees_everything(user: User) -> bool:
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and (getattr(user, "is_superuser", False) or getattr(user, "is_staff", False))
-    )
-
-
 # Actions a reviewer may take in every organization under the node they review.
 REVIEWER_ACTIONS = (Action.VIEW, Action.REVIEW)
 
@@ -77,17 +71,35 @@ def reviewed_nodes(user: User) -> list[str]:
     return list(ReviewerAssignment.objects.filter(user=user).values_list("node__path", flat=True))
 
 
+def _reviewed(path: str, action: Action) -> Q:
+    """Everything under the reviewed node ``path``; for REVIEW, without the node's own
+    office (a direct child marked ``is_unit_office``): the office that reviews a unit is
+    not reviewed by itself. An assignment on the office itself covers it."""
+    under = Q(path__startswith=path)
+    if action is Action.REVIEW:
+        child_depth = len(path) // Organization.steplen + 1
+        under &= ~Q(is_unit_office=True, depth=child_depth)
+    return under
+
+
 def organizations_for(user: User, action: Action = Action.VIEW) -> QuerySet[Organization]:
     """The organizations in which ``user`` may take ``action``."""
     if not user.is_authenticated or not user.is_active:
         return Organization.objects.none()
-    if action in STAFF_ACTIONS and _sees_everything(user):
-        return Organization.objects.all()
-    condition = Q(memberships__user=user, memberships__role__in=ROLES_FOR[action])
+    roles = ROLES_FOR[action]
+    condition = Q(pk__in=_member_of(user, roles)) if roles else Q(pk__in=[])
     if action in REVIEWER_ACTIONS:
         for path in reviewed_nodes(user):
-            condition |= Q(path__startswith=path)
-    return Organization.objects.filter(condition).distinct()
+            condition |= _reviewed(path, action)
+    found = Organization.objects.filter(condition)
+    if action is Action.REVIEW:
+        # Nobody reviews an organization they belong to, in whatever role.
+        found = found.exclude(pk__in=_member_of(user, Membership.Role.values))
+    return found
+
+
+def _member_of(user: User, roles) -> QuerySet:
+    return Membership.objects.filter(user=user, role__in=roles).values("organization_id")
 
 
 def organizations_visible_to(user: User) -> QuerySet[Organization]:
@@ -95,14 +107,10 @@ def organizations_visible_to(user: User) -> QuerySet[Organization]:
 
 
 def plans_for(user: User, action: Action = Action.VIEW) -> QuerySet[Plan]:
-    if action in STAFF_ACTIONS and _sees_everything(user):
-        return Plan.objects.all()
     return Plan.objects.filter(organization__in=organizations_for(user, action))
 
 
 def reports_for(user: User, action: Action = Action.VIEW) -> QuerySet[Report]:
-    if action in STAFF_ACTIONS and _sees_everything(user):
-        return Report.objects.all()
     return Report.objects.filter(plan__organization__in=organizations_for(user, action))
 
 
@@ -133,10 +141,8 @@ def publisher_action() -> Action:
 
 
 def review_roots(user: User) -> list[Organization]:
-    """The nodes a user reviews from, in tree order: the tree's roots for staff, the nodes of
-    their ReviewerAssignments otherwise, none for anyone else (one or two queries)."""
-    if _sees_everything(user):
-        return list(Organization.objects.get_root_nodes())
+    """The nodes a user reviews from, in tree order: the nodes of their ReviewerAssignments,
+    none for anyone else (one or two queries)."""
     paths = reviewed_nodes(user)
     if not paths:
         return []
@@ -144,8 +150,8 @@ def review_roots(user: User) -> list[Organization]:
 
 
 def reviews_something(user: User) -> bool:
-    """Staff, or a reviewer of some node."""
-    return _sees_everything(user) or bool(reviewed_nodes(user))
+    """A reviewer of some node."""
+    return bool(reviewed_nodes(user))
 
 
 def reports_public_or_visible(user: User) -> QuerySet[Report]:

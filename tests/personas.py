@@ -5,7 +5,9 @@ fixtures it needs as arguments and imports nothing but helpers from here.
 
 People:
 - ``admin`` (Ариунаа, superuser): keeps organizations, users and scales;
-- ``staff`` (Болд, staff of the Independent Authority Against Corruption): sees everything;
+- ``national`` (Болд, of the Independent Authority Against Corruption): reviews the country,
+  by a reviewer assignment on its root (``Монгол Улс``);
+- ``staff`` (Дулмаа, ``is_staff`` for the admin, no assignment): sees no report;
 - ``outsider`` (Дорж, a signed-in user with no role anywhere): sees nothing;
 - of the Khujirt governor's office (``khujirt``): ``officer`` (Оюунчимэг, мэргэжилтэн) writes
   plans and fills in reports; ``head`` (Батбаяр, Тамгын газрын дарга) also approves plans and
@@ -66,9 +68,23 @@ def admin(django_user_model):
 
 
 @pytest.fixture
+def national(django_user_model, db):
+    """Reviews "Монгол Улс" and everything under it (the root every tree of the tests shares)."""
+    from shudarga.orgs.models import ReviewerAssignment
+    from shudarga.orgs.services import organization_get_or_create_path
+
+    user = django_user_model.objects.create_user(
+        username="bold", email="bold@iaac.example.mn", password="not-used", is_staff=True
+    )
+    root = organization_get_or_create_path(path=[("Монгол Улс", Organization.Kind.COUNTRY)])
+    ReviewerAssignment.objects.create(user=user, node=root)
+    return user
+
+
+@pytest.fixture
 def staff(django_user_model):
     return django_user_model.objects.create_user(
-        username="bold", email="bold@iaac.example.mn", password="not-used", is_staff=True
+        username="dulmaa", email="dulmaa@example.mn", password="not-used", is_staff=True
     )
 
 

@@ -142,7 +142,9 @@ def _plans_generate(
         todo = [year for year in years if (office.pk, year) not in existing]
         if not todo:
             continue
-        reviewer = reviewers["uvurkhangai.reviewer" if aimag == "Өвөрхангай" else "iaac.reviewer"]
+        # The aimag's own governor's office is reviewed from above, not by its own reviewer.
+        local = aimag == "Өвөрхангай" and not (soum is None and office.is_unit_office)
+        reviewer = reviewers["uvurkhangai.reviewer" if local else "iaac.reviewer"]
         cast = Cast(officer=staff[office.pk][0], head=staff[office.pk][1], reviewer=reviewer)
         # One transaction per organization: a run stopped half-way leaves whole organizations.
         with transaction.atomic():

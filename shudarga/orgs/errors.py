@@ -26,3 +26,12 @@ class OrganizationAmbiguousError(LookupError):
         self.candidates = list(candidates)
         names = ", ".join(f"{c.name} ({c.path})" for c in self.candidates)
         super().__init__(f"{name!r} matches several organizations: {names}")
+
+
+class AssignmentRefusedError(PermissionError):
+    """A reviewer assignment that separation of duties forbids (orgs.services.reviewer_assign);
+    ``message`` says why, in the user's language."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)

@@ -32,6 +32,18 @@ class Organization(MP_Node):
     )
     short_name = models.CharField("товч нэр", max_length=100, blank=True)
     kind = models.CharField("төрөл", max_length=20, choices=Kind.choices)
+    # The governor's office of the unit right above (an aimag's or a soum's Засаг даргын
+    # Тамгын газар): the reviewers of that unit work there, so they do not review it
+    # (shudarga.access); someone above does, by an assignment on the office itself.
+    is_unit_office = models.BooleanField(
+        "нэгжийн өөрийн тамгын газар",
+        default=False,
+        help_text=pgettext_lazy(
+            "organization field",
+            "The governor's office of the aimag or soum right above: that unit's reviewers "
+            "do not review it, unless assigned to it by someone above.",
+        ),
+    )
 
     # No node_order_by on purpose: with it, inserting "Арвайхээр" before "Хужирт" rewrites
     # the paths of Хужирт and of everything under it, so nodes already in memory go stale.
@@ -83,7 +95,10 @@ class ReviewerAssignment(models.Model):
     """Хянагч (reviewer): a user who reviews every organization under one node of the tree.
 
     An aimag governor's office reviews its aimag's soums; the anti-corruption authority reviews
-    the country. The node itself and everything under it (one path prefix) are in scope.
+    the country. The node itself and everything under it (one path prefix) are in scope,
+    except the node's own office (``Organization.is_unit_office``) and the organizations the
+    reviewer is a member of (shudarga.access). ``assigned_by`` is who gave it: the
+    administrator, or a reviewer of a node above (``orgs.services.reviewer_assign``).
     """
 
     user = models.ForeignKey(
@@ -92,6 +107,15 @@ class ReviewerAssignment(models.Model):
     node = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="reviewer_assignments"
     )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="томилсон",
+    )
+    assigned_at = models.DateTimeField("томилсон огноо", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "хянагч"

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from shudarga.documents.textnorm import fold
-from shudarga.orgs.errors import OrganizationExistsError
-from shudarga.orgs.models import Organization
+from shudarga.orgs.errors import AssignmentRefusedError, OrganizationExistsError
+from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
 from shudarga.orgs.selectors import organization_children
 
 
@@ -23,6 +25,16 @@ def _check_kind(kind: str) -> str:
     if kind not in Organization.Kind.values:
         raise ValueError(f"unknown organization kind {kind!r}")
     return kind
+
+
+# How the governor's office of an aimag, soum or district is named (folded): written out or
+# as its usual abbreviation. Such a node right under its unit is that unit's own office.
+UNIT_OFFICE_NAMES = ("засаг даргын тамгын газар", "здтг")
+
+
+def looks_like_unit_office(name: str) -> bool:
+    folded = fold(name)
+    return any(f in folded for f in UNIT_OFFICE_NAMES)
 
 
 def _sibling_named(*, parent: Organization | None, folded: str) -> Organization | None:
@@ -47,7 +59,12 @@ def organization_create(
     if existing is not None:
         raise OrganizationExistsError(name=name, existing=existing)
     node = Organization(
-        name=name, name_folded=folded, kind=_check_kind(kind), short_name=short_name.strip()
+        name=name,
+        name_folded=folded,
+        kind=_check_kind(kind),
+        short_name=short_name.strip(),
+        # Only a node under a unit can be its office; the administrator corrects the guess.
+        is_unit_office=parent is not None and looks_like_unit_office(name),
     )
     if parent is None:
         return Organization.objects.add_root(instance=node)
@@ -101,3 +118,41 @@ def organization_rename(
         organization.short_name = short_name.strip()
     organization.save(update_fields=["name", "name_folded", "short_name"])
     return organization
+
+
+def reviewer_assign_refusal(*, by, user, node: Organization) -> str | None:
+    """Why ``by`` may not make ``user`` a reviewer of ``node``, or None when they may.
+
+    ``by`` is an administrator (superuser) or a reviewer of a node strictly above ``node``:
+    nobody widens their own scope, and a unit's own office (``is_unit_office``) is put under
+    review by someone above its unit. A member of ``node`` is not made its reviewer.
+    """
+    if not getattr(by, "is_superuser", False):
+        above = ReviewerAssignment.objects.filter(user=by).values_list("node__path", flat=True)
+        # A unit's own office counts as the unit: its reviewers work there.
+        unit = node.path[: -Organization.steplen] if node.is_unit_office else node.path
+        mine = Membership.objects.filter(user=by, organization=node).exists()
+        if mine or not any(unit.startswith(p) and unit != p for p in above):
+            return _(
+                "Only an administrator or a reviewer of a unit above %(node)s may assign "
+                "its reviewers."
+            ) % {"node": node.name}
+    if Membership.objects.filter(user=user, organization=node).exists():
+        return _("%(user)s works in %(node)s and cannot review it.") % {
+            "user": user.get_username(),
+            "node": node.name,
+        }
+    return None
+
+
+@transaction.atomic
+def reviewer_assign(*, by, user, node: Organization) -> ReviewerAssignment:
+    """Make ``user`` a reviewer of ``node`` and everything under it, as ``by`` decides
+    (``reviewer_assign_refusal``); raises AssignmentRefusedError with the reason."""
+    refusal = reviewer_assign_refusal(by=by, user=user, node=node)
+    if refusal:
+        raise AssignmentRefusedError(refusal)
+    assignment, _created = ReviewerAssignment.objects.get_or_create(
+        user=user, node=node, defaults={"assigned_by": by, "assigned_at": timezone.now()}
+    )
+    return assignment

@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
-from shudarga.orgs.services import organization_create
+from shudarga.orgs.services import organization_create, organization_get_or_create_path
 from shudarga.plans.models import Plan, Report, ReportingCalendar, ReportSummary
 from tests.personas import government_scale
 
@@ -90,7 +90,7 @@ def add_reports(
 
 
 def build_world(n: int) -> World:
-    country = organization_create(name="Монгол Улс", kind=Organization.Kind.COUNTRY)
+    country = organization_get_or_create_path(path=[("Монгол Улс", Organization.Kind.COUNTRY)])
     aimag = organization_create(name="Өвөрхангай", kind=Organization.Kind.AIMAG, parent=country)
     soum = organization_create(name="Хужирт", kind=Organization.Kind.SOUM, parent=aimag)
     other_aimag = organization_create(name="Архангай", kind=Organization.Kind.AIMAG, parent=country)

@@ -35,12 +35,12 @@ def grow(world, count: int, prefix: str) -> None:
 
 
 @pytest.mark.parametrize("params", [{}, {"format": "csv", "table": "ranking"}])
-def test_the_same_queries_at_3_and_at_30_organizations(world, reviewer, staff, params, monkeypatch):
+def test_the_same_queries_at_3_and_at_30_organizations(world, reviewer, national, params, monkeypatch):
     monkeypatch.setattr(dashboard_views, "RANKING_PER_PAGE", 10)
     grow(world, 3, "Бага")
-    small = {u.pk: measured(client_for(u), {"year": YEAR, **params}) for u in (reviewer, staff)}
+    small = {u.pk: measured(client_for(u), {"year": YEAR, **params}) for u in (reviewer, national)}
     grow(world, 27, "Их")
-    large = {u.pk: measured(client_for(u), {"year": YEAR, **params}) for u in (reviewer, staff)}
+    large = {u.pk: measured(client_for(u), {"year": YEAR, **params}) for u in (reviewer, national)}
     for user, (queries, body) in small.items():
         assert large[user][0] == queries
         if not params:  # the page: one page of the ranking, whatever the number beyond it
@@ -63,13 +63,13 @@ def test_the_ranking_pages_and_the_csv_is_complete(world, reviewer, monkeypatch)
     assert all(r[3] == "60" for r in rows[1:])  # last year's result, read in the same query
 
 
-def test_the_histogram_and_aimags_count_every_organization(world, staff):
+def test_the_histogram_and_aimags_count_every_organization(world, national):
     grow(world, 12, "Байгууллага Х")
     add_reports([world.other_org], year=YEAR, totals=["40"])
-    _, body = measured(client_for(staff), {"year": YEAR, "format": "csv", "table": "histogram"})
+    _, body = measured(client_for(national), {"year": YEAR, "format": "csv", "table": "histogram"})
     counts = [int(r[1]) for r in list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))[1:]]
     assert sum(counts) == 13
-    _, body = measured(client_for(staff), {"year": YEAR, "format": "csv", "table": "aimags"})
+    _, body = measured(client_for(national), {"year": YEAR, "format": "csv", "table": "aimags"})
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))[1:]
     assert sorted((r[0], r[1]) for r in rows) == [("Архангай", "1"), ("Өвөрхангай", "12")]
 

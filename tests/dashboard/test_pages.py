@@ -42,9 +42,9 @@ def test_it_shows_a_reviewer_their_node_and_hides_others_with_404(world, reviewe
     assert client.get(other).status_code == 404
 
 
-def test_it_shows_staff_the_whole_country(world, staff):
+def test_it_shows_staff_the_whole_country(world, national):
     add_reports([world.other_org], year=YEAR, totals=["10"])
-    page = client_for(staff).get(URL).content.decode()
+    page = client_for(national).get(URL).content.decode()
     assert "Монгол Улс" in page and "Цэцэрлэг ЗДТГ" in page
 
 
@@ -84,10 +84,10 @@ def test_it_escapes_names_in_tables_and_charts(world, reviewer):
     assert "&lt;script&gt;" in page
 
 
-def test_it_links_the_dashboard_in_the_header_only_for_reviewers(world, reviewer, member, staff):
+def test_it_links_the_dashboard_in_the_header_only_for_reviewers(world, reviewer, member, national):
     plans = reverse("web:plan_list")
     assert URL in client_for(reviewer).get(plans).content.decode()
-    assert URL in client_for(staff).get(plans).content.decode()
+    assert URL in client_for(national).get(plans).content.decode()
     assert URL not in client_for(member).get(plans).content.decode()
 
 

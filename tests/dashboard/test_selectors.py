@@ -118,14 +118,14 @@ def test_it_finds_objectives_scored_0_or_30_in_one_query(world, django_user_mode
     ]
 
 
-def test_it_keeps_a_node_outside_the_reviewers_scope_out(world, reviewer, member, staff):
+def test_it_keeps_a_node_outside_the_reviewers_scope_out(world, reviewer, member, national):
     assert d.dashboard_node(user=reviewer, node_id=None) == world.aimag
     assert d.dashboard_node(user=reviewer, node_id=world.soum.pk) == world.soum
     with pytest.raises(d.NodeNotInScopeError):
         d.dashboard_node(user=reviewer, node_id=world.other_aimag.pk)
     with pytest.raises(d.NodeNotInScopeError):
         d.dashboard_node(user=member, node_id=None)
-    assert d.dashboard_node(user=staff, node_id=world.other_org.pk) == world.other_org
+    assert d.dashboard_node(user=national, node_id=world.other_org.pk) == world.other_org
 
 
 def test_it_draws_one_organizations_trend_in_order(world):

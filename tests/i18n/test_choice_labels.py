@@ -39,7 +39,7 @@ def test_every_label_has_its_mongolian_translation():
     assert not any(re.search("[а-яөүё]", label, re.I) for label in english)
 
 
-def test_english_pages_show_no_mongolian_status_period_or_kind(report, officer, head, staff):
+def test_english_pages_show_no_mongolian_status_period_or_kind(report, officer, head, national):
     fill(report, officer)
     report_submit(user=head, report=report)
     mongolian = labels("mn") - {"Сум", "Аймаг"}  # also words of organization names
@@ -48,8 +48,8 @@ def test_english_pages_show_no_mongolian_status_period_or_kind(report, officer, 
         (head, reverse("web:report", args=[report.pk])),
         (head, reverse("web:report_edit", args=[report.pk])),
         (head, reverse("web:plan_list")),
-        (staff, reverse("web:review_inbox")),
-        (staff, reverse("web:review_report", args=[report.pk])),
+        (national, reverse("web:review_inbox")),
+        (national, reverse("web:review_report", args=[report.pk])),
     ]
     checked = []
     for user, url in pages:

@@ -35,10 +35,15 @@ def test_each_role_may_take_exactly_its_actions_and_only_in_its_organization(
         assert list(organizations_for(user, action)) == ([khujirt] if action in allowed else [])
 
 
-def test_staff_see_everything_but_change_nothing_without_a_role(staff, khujirt):
-    assert user_may(staff, Action.VIEW, khujirt)
-    assert not user_may(staff, Action.EDIT, khujirt)
-    assert not user_may(staff, Action.APPROVE, khujirt)
+def test_a_national_reviewer_views_and_reviews_but_changes_nothing(national, khujirt):
+    assert user_may(national, Action.VIEW, khujirt)
+    assert user_may(national, Action.REVIEW, khujirt)
+    assert not user_may(national, Action.EDIT, khujirt)
+    assert not user_may(national, Action.APPROVE, khujirt)
+
+
+def test_staff_without_an_assignment_may_do_nothing(staff, khujirt):
+    assert not any(user_may(staff, action, khujirt) for action in Action)
 
 
 def test_an_inactive_member_may_do_nothing(django_user_model, khujirt):

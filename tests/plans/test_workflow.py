@@ -58,10 +58,10 @@ def test_the_head_submits_a_complete_report_and_it_is_recorded(report, head):
 
 
 def test_an_officer_a_viewer_an_outsider_and_staff_cannot_submit(
-    report, officer, viewer, rival, staff
+    report, officer, viewer, rival, national
 ):
     score_all(report)
-    for user in (officer, viewer, rival, staff):
+    for user in (officer, viewer, rival, national):
         with pytest.raises(PermissionDenied):
             report_submit(user=user, report=report)
     report.refresh_from_db()
@@ -83,22 +83,22 @@ def submitted(report, head):
 
 
 @pytest.mark.parametrize("reason", ["", "   ", "\r\n"])
-def test_returning_needs_a_reason(submitted, staff, reason):
+def test_returning_needs_a_reason(submitted, national, reason):
     with pytest.raises(ReasonRequiredError):
-        report_return(user=staff, report=submitted, reason=reason)
+        report_return(user=national, report=submitted, reason=reason)
     submitted.refresh_from_db()
     assert submitted.status == Report.Status.SUBMITTED
 
 
 def test_staff_return_a_submitted_report_with_a_reason_and_it_unlocks(
-    submitted, staff, officer, results
+    submitted, national, officer, results
 ):
-    report_return(user=staff, report=submitted, reason="1.2-ын нотлох баримт дутуу.\r\nНэмнэ үү.")
+    report_return(user=national, report=submitted, reason="1.2-ын нотлох баримт дутуу.\r\nНэмнэ үү.")
     submitted.refresh_from_db()
     assert submitted.status == Report.Status.RETURNED
     assert submitted.submitted_at is None
     event = submitted.events.last()
-    assert (event.from_status, event.to_status, event.by) == ("submitted", "returned", staff)
+    assert (event.from_status, event.to_status, event.by) == ("submitted", "returned", national)
     assert event.reason == "1.2-ын нотлох баримт дутуу.\nНэмнэ үү."
     saved = result_update(
         user=officer,
@@ -122,13 +122,13 @@ def test_members_of_the_organization_cannot_return_their_own_report(
     assert submitted.status == Report.Status.SUBMITTED
 
 
-def test_only_a_submitted_report_can_be_returned(report, staff):
+def test_only_a_submitted_report_can_be_returned(report, national):
     with pytest.raises(ReportLockedError):
-        report_return(user=staff, report=report, reason="Буцаав")
+        report_return(user=national, report=report, reason="Буцаав")
 
 
-def test_a_returned_report_can_be_submitted_again_and_every_step_is_kept(submitted, staff, head):
-    report_return(user=staff, report=submitted, reason="Дахин шалгана уу")
+def test_a_returned_report_can_be_submitted_again_and_every_step_is_kept(submitted, national, head):
+    report_return(user=national, report=submitted, reason="Дахин шалгана уу")
     report_submit(user=head, report=submitted)
     steps = list(
         ReportEvent.objects.filter(report=submitted).values_list(

@@ -233,10 +233,10 @@ def test_the_inbox_takes_the_same_queries_for_10_and_200_reports(reviewer, khuji
     assert _count(client, url) == ten
 
 
-def test_the_inbox_filters(reviewer, staff, submitted):
+def test_the_inbox_filters(reviewer, national, submitted):
     _many(2, aimag="Архангай")
     _many(1, kind="soum")
-    client = client_for(staff)
+    client = client_for(national)
     url = reverse("web:review_inbox")
 
     def names(**query):

@@ -64,7 +64,7 @@ SERVICE_STEPS = (Step.SUBMIT, Step.RETURN, Step.ACCEPT, Step.PUBLISH, Step.CORRE
 
 
 @pytest.fixture
-def people(officer, head, viewer, rival, reviewer, far_reviewer, staff):
+def people(officer, head, viewer, rival, reviewer, far_reviewer, national, staff):
     return {
         "officer": officer,
         "head": head,
@@ -72,6 +72,7 @@ def people(officer, head, viewer, rival, reviewer, far_reviewer, staff):
         "rival": rival,
         "reviewer": reviewer,
         "far_reviewer": far_reviewer,
+        "national": national,
         "staff": staff,
     }
 
@@ -106,8 +107,8 @@ def test_each_step_is_taken_only_from_the_states_of_its_row(step, state, report,
 # Who may take each step, besides the persona ``take`` uses: nobody else of these.
 MAY = {
     Step.SUBMIT: {"head"},
-    Step.RETURN: {"reviewer", "staff"},
-    Step.ACCEPT: {"reviewer", "staff"},
+    Step.RETURN: {"reviewer", "national"},
+    Step.ACCEPT: {"reviewer", "national"},
     Step.PUBLISH: {"head"},
     Step.CORRECT: {"head"},
     Step.REOPEN: {"head"},

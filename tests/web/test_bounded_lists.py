@@ -42,16 +42,16 @@ def reviewer(django_user_model):
 
 
 @pytest.mark.parametrize("name", LISTS)
-def test_queries_stay_the_same_from_3_to_30_organizations(name, staff, reviewer, monkeypatch):
+def test_queries_stay_the_same_from_3_to_30_organizations(name, national, reviewer, monkeypatch):
     monkeypatch.setattr(planning, "PLAN_LIST_PER_PAGE", 10)
     monkeypatch.setattr(views, "REPORTS_PER_PAGE", 10)
     world = build_world(0)
     ReviewerAssignment.objects.create(user=reviewer, node=world.aimag)
     grow(world, 3, 0)
     url = reverse(name)
-    small = {u.username: measured(client_for(u), url) for u in (staff, reviewer)}
+    small = {u.username: measured(client_for(u), url) for u in (national, reviewer)}
     grow(world, 27, 1)
-    large = {u.username: measured(client_for(u), url) for u in (staff, reviewer)}
+    large = {u.username: measured(client_for(u), url) for u in (national, reviewer)}
     for user in small:
         assert large[user][0] == small[user][0], (user, small[user][0], large[user][0])
         # One page of rows at 30 organizations, whatever their number beyond it.
@@ -60,12 +60,12 @@ def test_queries_stay_the_same_from_3_to_30_organizations(name, staff, reviewer,
 
 
 @pytest.mark.parametrize("name", LISTS)
-def test_a_page_past_the_end_is_the_last_page_and_links_keep_the_filters(name, staff, monkeypatch):
+def test_a_page_past_the_end_is_the_last_page_and_links_keep_the_filters(name, national, monkeypatch):
     monkeypatch.setattr(planning, "PLAN_LIST_PER_PAGE", 10)
     monkeypatch.setattr(views, "REPORTS_PER_PAGE", 10)
     world = build_world(0)
     grow(world, 25, 0)
-    client = client_for(staff)
+    client = client_for(national)
     _, _, page = measured(client, reverse(name) + "?year=2025&q=нэмэлт&page=99")
     assert "Page 3 of 3" in page
     assert "year=2025&amp;q=%D0%BD%D1%8D%D0%BC%D1%8D%D0%BB%D1%82&amp;page=2" in page
@@ -74,11 +74,11 @@ def test_a_page_past_the_end_is_the_last_page_and_links_keep_the_filters(name, s
 
 
 @pytest.mark.parametrize("name", LISTS)
-def test_the_filters_narrow_in_the_database(name, staff):
+def test_the_filters_narrow_in_the_database(name, national):
     world = build_world(3)
     add_reports(world.orgs, year=2024, totals=[70, 80, 90], status=Report.Status.ACCEPTED)
     add_reports([world.other_org], year=2025, totals=[50])
-    client = client_for(staff)
+    client = client_for(national)
     base = reverse(name)
     _, _, by_year = measured(client, base + "?year=2025")
     assert "Цэцэрлэг ЗДТГ" in by_year and "Байгууллага 001" not in by_year
@@ -94,7 +94,7 @@ def test_the_filters_narrow_in_the_database(name, staff):
     assert "match." in none
 
 
-def test_the_plan_list_shows_a_members_organization_without_a_plan(staff, django_user_model):
+def test_the_plan_list_shows_a_members_organization_without_a_plan(national, django_user_model):
     from shudarga.orgs.models import Membership
 
     world = build_world(2)

@@ -35,8 +35,8 @@ def logged_in(user) -> Client:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_report_page_links_every_format_and_each_downloads(seed_report, admin, fmt):
-    client = logged_in(admin)
+def test_the_report_page_links_every_format_and_each_downloads(seed_report, national, fmt):
+    client = logged_in(national)
     url = reverse("web:report_download", args=[seed_report.pk, fmt])
     assert url in client.get(reverse("web:report", args=[seed_report.pk])).content.decode()
     response = client.get(url)
@@ -49,8 +49,8 @@ def test_the_report_page_links_every_format_and_each_downloads(seed_report, admi
 
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx", "html", "json"])
-def test_a_downloaded_file_reads_back_to_the_same_measures(seed_report, admin, fmt):
-    body = logged_in(admin).get(reverse("web:report_download", args=[seed_report.pk, fmt])).content
+def test_a_downloaded_file_reads_back_to_the_same_measures(seed_report, national, fmt):
+    body = logged_in(national).get(reverse("web:report_download", args=[seed_report.pk, fmt])).content
     document = read_bytes(body, source=f"x.{fmt}")
     assert [m.number for _, m in document.measures()] == [
         "1.1",
@@ -78,13 +78,13 @@ def test_an_outsider_cannot_download_and_an_anonymous_visitor_is_sent_to_log_in(
 
 
 def test_the_print_view_is_the_standalone_html_and_is_refused_to_outsiders(
-    seed_report, admin, outsider
+    seed_report, national, outsider
 ):
     url = reverse("web:report_print", args=[seed_report.pk])
-    page = logged_in(admin).get(url).content.decode()
+    page = logged_in(national).get(url).content.decode()
     assert "НЭГДСЭН ДҮН: 86%" in page
     assert logged_in(outsider).get(url).status_code == 404
 
 
-def test_an_unknown_format_is_not_found(seed_report, admin):
-    assert logged_in(admin).get(f"/reports/{seed_report.pk}/download.exe").status_code == 404
+def test_an_unknown_format_is_not_found(seed_report, national):
+    assert logged_in(national).get(f"/reports/{seed_report.pk}/download.exe").status_code == 404

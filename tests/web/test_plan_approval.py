@@ -46,7 +46,7 @@ def test_another_organization_gets_not_found(draft, rival):
     assert draft.status == "approved"
 
 
-@pytest.mark.parametrize("who", ["officer", "viewer", "staff"])
+@pytest.mark.parametrize("who", ["officer", "viewer", "national"])
 def test_only_the_head_approves_and_reopens(draft, request, who):
     client = client_for(request.getfixturevalue(who))
     page = client.get(reverse("web:plan", args=[draft.pk])).content.decode()

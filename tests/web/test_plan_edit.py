@@ -93,7 +93,7 @@ def test_it_hides_the_plan_and_every_change_from_another_organization(draft, riv
     assert snapshot(draft) == before
 
 
-@pytest.mark.parametrize("who", ["viewer", "staff"])
+@pytest.mark.parametrize("who", ["viewer", "national"])
 def test_a_viewer_sees_the_plan_but_may_change_nothing(draft, request, who):
     client = client_for(request.getfixturevalue(who))
     page = client.get(reverse("web:plan", args=[draft.pk]))

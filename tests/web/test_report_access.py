@@ -1,7 +1,7 @@
 """Who may open and use each report-filling page: one table of every view and every persona.
 
 Anonymous visitors are sent to log in; a user of another organization gets a 404 (the report
-might as well not exist); a viewer reads but changes nothing (403); staff read everything and
+might as well not exist); a viewer reads but changes nothing (403); national read everything and
 change nothing but may return a submitted report.
 """
 
@@ -117,8 +117,8 @@ def test_a_viewer_reads_the_sheet_and_the_files_but_changes_nothing(world, viewe
     assert snapshot() == before
 
 
-def test_staff_read_everything_change_nothing_and_may_only_return(world, staff):
-    client = client_for(staff)
+def test_staff_read_everything_change_nothing_and_may_only_return(world, national):
+    client = client_for(national)
     assert client.get(reverse("web:report_edit", args=[world["report"].pk])).status_code == 200
     assert client.get(reverse("web:evidence_download", args=[world["file"].pk])).status_code == 200
     before = snapshot()

@@ -45,15 +45,15 @@ def test_it_refuses_an_outsider_the_report_and_lists_nothing(seed_report, outsid
     assert "Танд харах эрхтэй тайлан одоогоор алга." in listing.content.decode()
 
 
-def test_it_lists_the_report_with_its_consolidated_result(seed_report, admin):
-    page = client_for(admin).get(reverse("web:report_list")).content.decode()
+def test_it_lists_the_report_with_its_consolidated_result(seed_report, national):
+    page = client_for(national).get(reverse("web:report_list")).content.decode()
     assert "Хужирт сумын Засаг даргын Тамгын газар" in page
     assert "86%" in page
     assert reverse("web:report", args=[seed_report.pk]) in page
 
 
-def test_the_report_page_shows_the_official_table_with_results(seed_report, admin):
-    page = client_for(admin).get(reverse("web:report", args=[seed_report.pk])).content.decode()
+def test_the_report_page_shows_the_official_table_with_results(seed_report, national):
+    page = client_for(national).get(reverse("web:report", args=[seed_report.pk])).content.decode()
     assert "ХУЖИРТ СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН АВЛИГЫН ЭСРЭГ" in page
     assert "Зарцуулсан хөрөнгө /мян.төг/" in page
     assert "Зорилт 2. Авлигын эсрэг сургалт зохион байгуулах" in page
@@ -66,9 +66,9 @@ def test_the_report_page_shows_the_official_table_with_results(seed_report, admi
     assert page.count('class="objective"') == 6
 
 
-def test_the_report_page_speaks_english_when_asked(seed_report, admin):
+def test_the_report_page_speaks_english_when_asked(seed_report, national):
     page = (
-        client_for(admin, "en").get(reverse("web:report", args=[seed_report.pk])).content.decode()
+        client_for(national, "en").get(reverse("web:report", args=[seed_report.pk])).content.decode()
     )
     assert "Money spent (thousand MNT)" in page
     assert "Consolidated result: <strong>86%</strong>" in page
@@ -76,23 +76,23 @@ def test_the_report_page_speaks_english_when_asked(seed_report, admin):
     assert '<html lang="en">' in page
 
 
-def test_text_from_a_report_is_shown_escaped(khujirt, admin, make_document):
+def test_text_from_a_report_is_shown_escaped(khujirt, national, make_document):
     document = make_document(objectives=1, measures_per_objective=1)
     document.objectives[0].measures[0].achieved = '<script>alert("x")</script><b>bold</b>'
     report = report_import_document(document=document, organization=khujirt)
-    page = client_for(admin).get(reverse("web:report", args=[report.pk])).content.decode()
+    page = client_for(national).get(reverse("web:report", args=[report.pk])).content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
 
 
 @pytest.mark.parametrize("name", ["web:report", "web:report_list"])
-def test_page_queries_do_not_grow_with_the_number_of_measures(khujirt, admin, make_document, name):
+def test_page_queries_do_not_grow_with_the_number_of_measures(khujirt, national, make_document, name):
     counts = []
     for year, per_objective in ((2021, 2), (2022, 20)):
         document = make_document(objectives=5, measures_per_objective=per_objective, year=year)
         report = report_import_document(document=document, organization=khujirt)
         assert report.results.count() == 5 * per_objective
-        client = client_for(admin)
+        client = client_for(national)
         url = reverse(name, args=[report.pk] if name == "web:report" else [])
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
@@ -100,12 +100,12 @@ def test_page_queries_do_not_grow_with_the_number_of_measures(khujirt, admin, ma
     assert counts[0] == counts[1]
 
 
-def test_a_not_due_measure_shows_the_mark_and_is_left_out(khujirt, admin, make_document):
+def test_a_not_due_measure_shows_the_mark_and_is_left_out(khujirt, national, make_document):
     # Measures 1.1-1.4 score 70, 30, 0, 100; 1.5 is not due; 1.6 is not evaluated.
     document = make_document(objectives=1, measures_per_objective=6, stated_total=None)
     assert document.objectives[0].measures[4].not_due is True
     report = report_import_document(document=document, organization=khujirt)
-    page = client_for(admin).get(reverse("web:report", args=[report.pk])).content.decode()
+    page = client_for(national).get(reverse("web:report", args=[report.pk])).content.decode()
     assert '<td class="num">ХБ</td>' in page
     assert "Хугацаа болоогүй: 1.5" in page
     assert "Үнэлгээгүй: 1.6" in page

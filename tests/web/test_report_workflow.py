@@ -80,8 +80,8 @@ def submitted(report, head):
     return report_submit(user=head, report=report)
 
 
-def test_the_sheet_leads_a_reviewer_to_the_one_return_form_which_needs_a_reason(submitted, staff):
-    client = client_for(staff)
+def test_the_sheet_leads_a_reviewer_to_the_one_return_form_which_needs_a_reason(submitted, national):
+    client = client_for(national)
     page = client.get(reverse("web:report_edit", args=[submitted.pk])).content.decode()
     review_url = reverse("web:review_report", args=[submitted.pk])
     assert f'href="{review_url}"' in page
@@ -95,9 +95,9 @@ def test_the_sheet_leads_a_reviewer_to_the_one_return_form_which_needs_a_reason(
     assert submitted.status == Report.Status.SUBMITTED
 
 
-def test_a_returned_report_is_unlocked_and_shows_the_reason_first(submitted, staff, officer):
+def test_a_returned_report_is_unlocked_and_shows_the_reason_first(submitted, national, officer):
     reason = "2.1-ийн нотлох баримт хавсаргаагүй.\nДахин илгээнэ үү."
-    response = client_for(staff).post(
+    response = client_for(national).post(
         reverse("web:review_return", args=[submitted.pk]), {"reason": reason}
     )
     assert response.status_code == 302
@@ -105,7 +105,7 @@ def test_a_returned_report_is_unlocked_and_shows_the_reason_first(submitted, sta
     assert submitted.status == Report.Status.RETURNED and submitted.submitted_at is None
     event = submitted.events.last()
     assert (event.by, event.reason, event.from_status, event.to_status) == (
-        staff,
+        national,
         reason,
         "submitted",
         "returned",
@@ -129,8 +129,8 @@ def test_a_head_cannot_return_their_own_report(submitted, head):
     assert submitted.status == Report.Status.SUBMITTED
 
 
-def test_only_a_submitted_report_is_returned(report, staff):
-    response = client_for(staff).post(
+def test_only_a_submitted_report_is_returned(report, national):
+    response = client_for(national).post(
         reverse("web:review_return", args=[report.pk]), {"reason": "x"}
     )
     assert response.status_code == 302
@@ -138,8 +138,8 @@ def test_only_a_submitted_report_is_returned(report, staff):
     assert report.status == Report.Status.DRAFT
 
 
-def test_every_step_is_listed_with_who_when_and_why(submitted, staff, head, officer):
-    report_return(user=staff, report=submitted, reason="Засвар <хэрэгтэй>")
+def test_every_step_is_listed_with_who_when_and_why(submitted, national, head, officer):
+    report_return(user=national, report=submitted, reason="Засвар <хэрэгтэй>")
     report_submit(user=head, report=submitted)
     html = client_for(officer).get(reverse("web:report_edit", args=[submitted.pk])).content.decode()
     steps = html.split('<ol class="events">')[1].split("</ol>")[0]
