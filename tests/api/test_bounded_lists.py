@@ -26,7 +26,11 @@ def test_the_same_queries_at_3_and_30_organizations_and_a_plain_count(national, 
     reviewer = django_user_model.objects.create_user(username="gerel", password="not-used")
     world = build_world(0)
     ReviewerAssignment.objects.create(user=reviewer, node=world.aimag)
-    clients = {"national": api_client(national), "reviewer": api_client(reviewer), "anon": api_client()}
+    clients = {
+        "national": api_client(national),
+        "reviewer": api_client(reviewer),
+        "anon": api_client(),
+    }
     add_reports(add_organizations(world.soum, 3, prefix="А"), year=2025, totals=[70] * 3)
     small = {k: measured(c, "/api/reports?limit=5") for k, c in clients.items()}
     add_reports(add_organizations(world.soum, 27, prefix="Б"), year=2025, totals=[70] * 27)

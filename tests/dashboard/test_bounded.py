@@ -35,7 +35,9 @@ def grow(world, count: int, prefix: str) -> None:
 
 
 @pytest.mark.parametrize("params", [{}, {"format": "csv", "table": "ranking"}])
-def test_the_same_queries_at_3_and_at_30_organizations(world, reviewer, national, params, monkeypatch):
+def test_the_same_queries_at_3_and_at_30_organizations(
+    world, reviewer, national, params, monkeypatch
+):
     monkeypatch.setattr(dashboard_views, "RANKING_PER_PAGE", 10)
     grow(world, 3, "Бага")
     small = {u.pk: measured(client_for(u), {"year": YEAR, **params}) for u in (reviewer, national)}

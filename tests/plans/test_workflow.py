@@ -93,7 +93,9 @@ def test_returning_needs_a_reason(submitted, national, reason):
 def test_staff_return_a_submitted_report_with_a_reason_and_it_unlocks(
     submitted, national, officer, results
 ):
-    report_return(user=national, report=submitted, reason="1.2-ын нотлох баримт дутуу.\r\nНэмнэ үү.")
+    report_return(
+        user=national, report=submitted, reason="1.2-ын нотлох баримт дутуу.\r\nНэмнэ үү."
+    )
     submitted.refresh_from_db()
     assert submitted.status == Report.Status.RETURNED
     assert submitted.submitted_at is None

@@ -60,7 +60,9 @@ def test_queries_stay_the_same_from_3_to_30_organizations(name, national, review
 
 
 @pytest.mark.parametrize("name", LISTS)
-def test_a_page_past_the_end_is_the_last_page_and_links_keep_the_filters(name, national, monkeypatch):
+def test_a_page_past_the_end_is_the_last_page_and_links_keep_the_filters(
+    name, national, monkeypatch
+):
     monkeypatch.setattr(planning, "PLAN_LIST_PER_PAGE", 10)
     monkeypatch.setattr(views, "REPORTS_PER_PAGE", 10)
     world = build_world(0)

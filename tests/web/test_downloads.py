@@ -50,7 +50,9 @@ def test_the_report_page_links_every_format_and_each_downloads(seed_report, nati
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx", "html", "json"])
 def test_a_downloaded_file_reads_back_to_the_same_measures(seed_report, national, fmt):
-    body = logged_in(national).get(reverse("web:report_download", args=[seed_report.pk, fmt])).content
+    body = (
+        logged_in(national).get(reverse("web:report_download", args=[seed_report.pk, fmt])).content
+    )
     document = read_bytes(body, source=f"x.{fmt}")
     assert [m.number for _, m in document.measures()] == [
         "1.1",

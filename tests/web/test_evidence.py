@@ -139,7 +139,9 @@ def stored(results, officer):
 
 
 @pytest.mark.parametrize("persona", ["officer", "head", "viewer", "national"])
-def test_members_and_reviewers_download_a_file_as_an_attachment_never_sniffed(stored, persona, request):
+def test_members_and_reviewers_download_a_file_as_an_attachment_never_sniffed(
+    stored, persona, request
+):
     user = request.getfixturevalue(persona)
     response = client_for(user).get(reverse("web:evidence_download", args=[stored.pk]))
     assert response.status_code == 200

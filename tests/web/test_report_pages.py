@@ -68,7 +68,9 @@ def test_the_report_page_shows_the_official_table_with_results(seed_report, nati
 
 def test_the_report_page_speaks_english_when_asked(seed_report, national):
     page = (
-        client_for(national, "en").get(reverse("web:report", args=[seed_report.pk])).content.decode()
+        client_for(national, "en")
+        .get(reverse("web:report", args=[seed_report.pk]))
+        .content.decode()
     )
     assert "Money spent (thousand MNT)" in page
     assert "Consolidated result: <strong>86%</strong>" in page
@@ -86,7 +88,9 @@ def test_text_from_a_report_is_shown_escaped(khujirt, national, make_document):
 
 
 @pytest.mark.parametrize("name", ["web:report", "web:report_list"])
-def test_page_queries_do_not_grow_with_the_number_of_measures(khujirt, national, make_document, name):
+def test_page_queries_do_not_grow_with_the_number_of_measures(
+    khujirt, national, make_document, name
+):
     counts = []
     for year, per_objective in ((2021, 2), (2022, 20)):
         document = make_document(objectives=5, measures_per_objective=per_objective, year=year)

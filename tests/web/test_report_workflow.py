@@ -80,7 +80,9 @@ def submitted(report, head):
     return report_submit(user=head, report=report)
 
 
-def test_the_sheet_leads_a_reviewer_to_the_one_return_form_which_needs_a_reason(submitted, national):
+def test_the_sheet_leads_a_reviewer_to_the_one_return_form_which_needs_a_reason(
+    submitted, national
+):
     client = client_for(national)
     page = client.get(reverse("web:report_edit", args=[submitted.pk])).content.decode()
     review_url = reverse("web:review_report", args=[submitted.pk])
