@@ -43,7 +43,8 @@ ALLOWED_HOSTS = _list("SHUDARGA_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = _list("SHUDARGA_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin whose site records every admin action as an audit event.
+    "shudarga.audit.apps.AuditedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "treebeard",
     "simple_history",
     "shudarga.accounts",
+    "shudarga.audit",
     "shudarga.orgs",
     "shudarga.plans",
     "shudarga.web",
@@ -155,6 +157,15 @@ EVIDENCE_TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+
+# The audit trail (shudarga.audit): how many reverse proxies in front of the server append to
+# X-Forwarded-For. 0 (the default): the client's address is REMOTE_ADDR; with N, the N-th
+# entry from the right (what the outermost trusted proxy saw; the entries left of it are the
+# client's own word).
+AUDIT_TRUSTED_PROXIES = int(os.environ.get("SHUDARGA_TRUSTED_PROXIES", "0"))
+# The admin shows each model's history; reverting a row from there would skip the rules of
+# the forms and services (separation of duties, the tree's paths), so it is off.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Who publishes an accepted report: "head" (the organization's head) or "reviewer".
 SHUDARGA_PUBLISHER = os.environ.get("SHUDARGA_PUBLISHER", "head")

@@ -22,6 +22,18 @@ FORBIDDEN = [
             "shudarga.api",
         ),
     ),
+    # The audit trail is below everything that records into it.
+    (
+        "audit",
+        (
+            "shudarga.orgs",
+            "shudarga.plans",
+            "shudarga.access",
+            "shudarga.web",
+            "shudarga.api",
+            "shudarga.portal",
+        ),
+    ),
     ("orgs", ("shudarga.plans", "shudarga.access", "shudarga.web", "shudarga.api")),
     (
         "access.py",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node
 
 
@@ -45,6 +46,10 @@ class Organization(MP_Node):
         ),
     )
 
+    # Who changed what, before and after (the admin shows it). numchild is left out: treebeard
+    # keeps it by UPDATE, so a copy of it here would only go stale.
+    history = HistoricalRecords(excluded_fields=["numchild"])
+
     # No node_order_by on purpose: with it, inserting "Арвайхээр" before "Хужирт" rewrites
     # the paths of Хужирт and of everything under it, so nodes already in memory go stale.
     # Appended nodes leave existing paths alone; lists sort by name when they are read.
@@ -77,6 +82,7 @@ class Membership(models.Model):
         Organization, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField("үүрэг", max_length=10, choices=Role.choices)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "гишүүнчлэл"
@@ -116,6 +122,7 @@ class ReviewerAssignment(models.Model):
         verbose_name="томилсон",
     )
     assigned_at = models.DateTimeField("томилсон огноо", null=True, blank=True, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "хянагч"

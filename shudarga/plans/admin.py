@@ -5,6 +5,7 @@ who may and record each step (an accepted report made by hand could be published
 from __future__ import annotations
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from shudarga.plans.models import (
     Plan,
@@ -36,9 +37,20 @@ class ScaleLevelInline(admin.TabularInline):
 
 
 @admin.register(Scale)
-class ScaleAdmin(admin.ModelAdmin):
+class ScaleAdmin(SimpleHistoryAdmin):
+    """A scale and its levels (inline); the history of each is kept."""
+
     list_display = ("code", "name", "not_due_mark", "rounding", "decimals", "is_default")
     inlines = (ScaleLevelInline,)
+
+
+@admin.register(ScaleLevel)
+class ScaleLevelAdmin(SimpleHistoryAdmin):
+    """The levels one by one: the place where each level's own history is shown."""
+
+    list_display = ("scale", "order", "score", "label_mn", "label_en")
+    list_filter = ("scale",)
+    list_select_related = ("scale",)
 
 
 @admin.register(Plan)

@@ -43,6 +43,7 @@ class Scale(models.Model):
     )
     decimals = models.PositiveSmallIntegerField("бутархайн орон", default=0)
     is_default = models.BooleanField("үндсэн шатлал", default=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "үнэлгээний шатлал"
@@ -66,6 +67,7 @@ class ScaleLevel(models.Model):
     label_mn = models.CharField("нэр (монгол)", max_length=255)
     label_en = models.CharField("нэр (англи)", max_length=255, blank=True)
     order = models.PositiveSmallIntegerField("дараалал", default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "үнэлгээний түвшин"

@@ -2,7 +2,8 @@
 
 Files live in the evidence store (settings.EVIDENCE_ROOT), outside every folder the web
 server serves; the only way to a file is ``evidence_download``, which asks ``shudarga.access``
-first (outsiders get a 404) and sends the file as an attachment that browsers must not sniff.
+first (outsiders get a 404), sends the file as an attachment that browsers must not sniff and
+records the download (shudarga.audit).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from shudarga.access import Action, reports_for, user_may
+from shudarga.audit.models import AuditEvent
+from shudarga.audit.services import audit_record
 from shudarga.plans.errors import EvidenceRejectedError, ReportLockedError
 from shudarga.plans.models import Evidence, MeasureResult, Report
 from shudarga.plans.reports.filling import evidence_add_file, evidence_add_link, evidence_remove
@@ -158,12 +161,19 @@ def evidence_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    """An evidence file, to those who may see its report, as an attachment."""
+    """An evidence file, to those who may see its report, as an attachment; each download
+    that is sent is recorded (who, which file, from where)."""
     evidence = get_object_or_404(_visible_evidence(request).exclude(file=""), pk=pk)
     try:
         handle = evidence.file.storage.open(evidence.file.name, "rb")
     except (FileNotFoundError, OSError):
         raise Http404 from None
+    audit_record(
+        kind=AuditEvent.Kind.EVIDENCE_DOWNLOAD,
+        request=request,
+        obj=evidence,
+        detail=evidence.original_name,
+    )
     response = FileResponse(
         handle,
         as_attachment=True,

@@ -19,6 +19,9 @@ def test_admin_adds_an_organization_with_its_folded_name(client, admin):
             "short_name": "ЗДТГ",
             "treebeard_position": "first-child",
             "treebeard_ref_node": soum.pk,
+            # The memberships inline, empty.
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
