@@ -49,7 +49,8 @@ class AuditEventAdmin(AuditTrailAdmin):
     @admin.display(description=pgettext_lazy("audit column", "What"))
     def what(self, event: AuditEvent) -> str:
         if event.log_entry is not None:
-            return f"{event.log_entry.get_action_flag_display()}: {event.log_entry.get_change_message()}"
+            entry = event.log_entry
+            return f"{entry.get_action_flag_display()}: {entry.get_change_message()}"
         return event.detail
 
     @admin.display(description=pgettext_lazy("audit column", "Browser"))

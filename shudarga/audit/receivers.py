@@ -28,9 +28,7 @@ def _login_failed(
     # Only the name tried: Django has already masked the password in ``credentials``, and
     # nothing else of them is kept.
     tried = credentials.get(get_user_model().USERNAME_FIELD) or ""
-    audit_record(
-        kind=AuditEvent.Kind.LOGIN_FAILED, request=request, user=None, username=str(tried)
-    )
+    audit_record(kind=AuditEvent.Kind.LOGIN_FAILED, request=request, user=None, username=str(tried))
 
 
 def connect() -> None:

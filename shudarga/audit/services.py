@@ -18,7 +18,6 @@ USERNAME_MAX = 150
 ADMIN_ACTIONS = {ADDITION: "added", CHANGE: "changed", DELETION: "deleted"}
 
 
-
 class _FromRequest:
     """The default of ``user``: the request's signed-in user (None says "nobody")."""
 
@@ -45,8 +44,8 @@ def audit_record(
     so the act and its row are kept or rolled back together.
 
     ``user`` defaults to the request's signed-in user and ``username`` to that user's name (a
-    failed login passes ``user=None`` and the name tried, never the password). The object is ``obj``, or the
-    one an admin ``log_entry`` names (the admin's row has no address: this one adds it).
+    failed login passes ``user=None`` and the name tried, never the password). The object is
+    ``obj``, or the one an admin ``log_entry`` names (whose row has no address: this adds it).
     """
     if user is FROM_REQUEST:
         user = _request_user(request)
