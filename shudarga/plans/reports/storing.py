@@ -67,11 +67,14 @@ def scale_get_or_create(*, scale: doc.Scale) -> Scale:
         decimals=scale.decimals,
         is_default=False,
     )
-    ScaleLevel.objects.bulk_create(
-        ScaleLevel(
-            scale=stored, score=lvl.score, label_mn=lvl.label_mn, label_en=lvl.label_en, order=i
-        )
-        for i, lvl in enumerate(scale.levels)
+    bulk_create_with_history(
+        [
+            ScaleLevel(
+                scale=stored, score=lvl.score, label_mn=lvl.label_mn, label_en=lvl.label_en, order=i
+            )
+            for i, lvl in enumerate(scale.levels)
+        ],
+        ScaleLevel,
     )
     return stored
 
