@@ -118,3 +118,19 @@ def test_an_auditor_reads_the_history_of_a_membership(auditor, admin, officer):
     assert page.status_code == 200
     assert "ariunaa" in page.content.decode()
     assert client_for(officer).get(url).status_code == 302
+
+
+def test_the_history_pages_of_the_audited_models_open(admin, khujirt, national):
+    from shudarga.orgs.models import ReviewerAssignment
+    from shudarga.plans.models import Scale
+
+    scale = Scale.objects.create(code="test", name="Туршилт")
+    client = client_for(admin)
+    for route, pk in (
+        ("admin:orgs_organization_history", khujirt.pk),
+        ("admin:orgs_reviewerassignment_history", ReviewerAssignment.objects.get().pk),
+        ("admin:plans_scale_history", scale.pk),
+    ):
+        page = client.get(reverse(route, args=[pk]))
+        assert page.status_code == 200 and b"Created" in page.content, route
+    assert client.get(reverse("admin:index")).status_code == 200
