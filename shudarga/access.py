@@ -175,3 +175,17 @@ def organizations_public_or_visible(user: User) -> QuerySet[Organization]:
         return Organization.objects.filter(public)
     mine = Q(pk__in=organizations_for(user, Action.VIEW).values("pk"))
     return Organization.objects.filter(public | mine)
+
+
+def needs_second_factor(user: User) -> bool:
+    """Whether ``user`` must prove a second factor (TOTP) after their password: heads (they
+    sign off and publish), reviewers (they score and accept), staff and superusers (the
+    admin). Officers and viewers need only their password (one or two queries)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return (
+        Membership.objects.filter(user=user, role=Membership.Role.HEAD).exists()
+        or ReviewerAssignment.objects.filter(user=user).exists()
+    )

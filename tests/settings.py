@@ -26,3 +26,7 @@ STORAGES["generated"] = {**STORAGES["generated"], "OPTIONS": {"location": GENERA
                                                               "allow_overwrite": True}}  # fmt: skip
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests log in with force_login; the second factor has its own tests (tests/accounts), which
+# turn it on.
+TWO_FACTOR_REQUIRED = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -96,6 +96,13 @@ ROWS: dict[str, Row] = dict(
         P("logout", method="post", may=EVERYONE, everyone="login"),
         P("accounts:language", method="post", may=EVERYONE),
         P("accounts:password_change", may=SIGNED_IN),
+        # The second factor: whoever is signed in (those who need none are sent on).
+        P("accounts:two_factor", may=SIGNED_IN),
+        # The password reset by e-mail: for people who cannot log in, so for everyone.
+        P("accounts:password_reset", may=EVERYONE),
+        P("accounts:password_reset_done", may=EVERYONE),
+        P("accounts:password_reset_confirm", "MQ", "not-a-token", may=EVERYONE),
+        P("accounts:password_reset_complete", may=EVERYONE),
         # The workspace: lists show each persona what is theirs.
         P("web:home", may=EVERYONE),
         P("web:report_list", may=SIGNED_IN),
@@ -437,7 +444,7 @@ def test_every_persona_gets_what_the_matrix_says(scene):
     for name, user in people.items():
         web_clients[name] = Client()
         web_clients[name].force_login(user)
-        _token, key = token_create(user=user, name="matrix")
+        _token, key = token_create(user=user, name="matrix", scope="write")
         api_clients[name] = Client(headers={"Authorization": f"Bearer {key}"})
     wrong = []
     for route, row in ROWS.items():
