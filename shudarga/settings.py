@@ -7,6 +7,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from shudarga.filestores import file_storages
+
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("SHUDARGA_VAR_DIR", BASE_DIR.parent / "var"))
 
@@ -166,11 +168,9 @@ STATIC_ROOT = VAR_DIR / "static"
 GENERATED_ROOT = Path(os.environ.get("SHUDARGA_GENERATED_ROOT", VAR_DIR / "generated"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "generated": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        # Two first requests for the same file write the same bytes: the second may overwrite.
-        "OPTIONS": {"location": GENERATED_ROOT, "allow_overwrite": True},
-    },
+    # "evidence" and "generated": folders (the two roots above), or with SHUDARGA_STORAGE=s3
+    # the prefixes evidence/ and generated/ of SHUDARGA_S3_BUCKET (shudarga.filestores).
+    **file_storages(os.environ, evidence_root=EVIDENCE_ROOT, generated_root=GENERATED_ROOT),
     # collectstatic writes site.<hash>.css and its .gz: a new release never meets a stale cache.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

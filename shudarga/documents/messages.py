@@ -134,6 +134,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "Сэргээв: {file} ({created}, Шударга {version}) — {vendor} өгөгдлийн сан {database} байт, {files} файл, {seconds} сек",
         "en": "Restored {file} ({created}, Shudarga {version}) — {vendor} database {database} bytes, {files} files, {seconds} s",
     },
+    "backup_object_area": {
+        "mn": "«{area}» файлууд {where} дотор: архивт ороогүй, тэдгээрийг bucket-ийн хувилбарууд (versioning) хадгална",
+        "en": "the «{area}» files are in {where}: not in the archive, the bucket's versioning keeps them",
+    },
     "restore_migrate": {
         "mn": "Нөөц энэ хувилбараас хуучин: {count} шилжүүлэг хийгдээгүй; «manage.py migrate» ажиллуулна уу (scripts/serve эхлэхдээ хийнэ)",
         "en": "The backup predates this version: {count} migrations are not applied; run «manage.py migrate» (scripts/serve does at start)",

@@ -31,7 +31,7 @@ from django.db.utils import load_backend
 from shudarga.api.tokens import token_create
 from shudarga.cli import main
 from shudarga.ops.archive import walk
-from shudarga.ops.backup import file_areas, restore
+from shudarga.ops.backup import file_areas, object_areas, restore
 from shudarga.orgs.models import Organization, ReviewerAssignment
 from shudarga.plans.models import Evidence, ReportEvent
 from shudarga.plans.reports.filling import evidence_add_file, evidence_add_link
@@ -204,5 +204,7 @@ def test_every_stored_file_lies_in_an_area_the_backup_copies(settings):
     stores = [field.storage for field in fields] + [storages[alias] for alias in aliases]
     assert fields and aliases
     for storage in stores:
+        # Tests keep every storage in a folder (the bucket's case is tests/ops/test_s3.py).
         assert isinstance(storage, FileSystemStorage), storage
         assert any(Path(storage.location).resolve().is_relative_to(r) for r in roots), storage
+    assert object_areas() == {}
