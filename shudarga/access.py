@@ -19,6 +19,9 @@ Actions and who may take them:
   ``publisher_action()``.
 - Dashboards start from the nodes a user reviews (the tree's roots for staff):
   ``review_roots``.
+- A background job (jobs.Job) and its result are seen by the user who asked for it, and by
+  staff: ``jobs_visible_to``; a web bulk import is for reviewers and staff
+  (``reviews_something``), into the organizations they REVIEW.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
+from shudarga.jobs.models import Job
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
 from shudarga.plans.models import Plan, Report
 
@@ -169,3 +173,12 @@ def organizations_public_or_visible(user: User) -> QuerySet[Organization]:
         return Organization.objects.filter(public)
     mine = Q(pk__in=organizations_for(user, Action.VIEW).values("pk"))
     return Organization.objects.filter(public | mine)
+
+
+def jobs_visible_to(user: User) -> QuerySet[Job]:
+    """The jobs a user may follow and download: their own; every job for staff."""
+    if _sees_everything(user):
+        return Job.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return Job.objects.none()
+    return Job.objects.filter(user=user)

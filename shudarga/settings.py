@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     # The JSON API; "ninja" serves its Swagger UI assets locally (no CDN).
     "ninja",
     "shudarga.api",
+    # Long work (ZIPs, large PDFs, web imports) as jobs a worker runs, with their progress.
+    "shudarga.jobs",
     # Background tasks in the database (``manage.py db_worker`` runs them; scripts/serve
     # starts one beside gunicorn).
     "django_tasks",
@@ -160,6 +162,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # Who publishes an accepted report: "head" (the organization's head) or "reviewer".
 SHUDARGA_PUBLISHER = os.environ.get("SHUDARGA_PUBLISHER", "head")
+# A report with more measures than this gets its workspace PDF from a background job.
+SHUDARGA_PDF_JOB_MEASURES = int(os.environ.get("SHUDARGA_PDF_JOB_MEASURES", 60))
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -84,6 +84,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a folder or a ZIP archive",
     },
     # The command line and the services behind it.
+    "org_outside": {
+        "mn": "«{name}» байгууллага таны хариуцдаг хүрээнд хамаарахгүй",
+        "en": "«{name}» is not an organization under the nodes you review",
+    },
     "org_not_found": {
         "mn": "«{name}» нэртэй байгууллага олдсонгүй (шинээр үүсгэх бол --create-org нэмнэ үү)",
         "en": "no organization named «{name}» (add --create-org to create it)",
