@@ -116,6 +116,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "файл бичиж чадсангүй ({reason})",
         "en": "cannot write the file ({reason})",
     },
+    "node_not_found": {"mn": "#{id} дугаартай нэгж алга", "en": "there is no node #{id}"},
+    "user_not_found": {
+        "mn": "«{name}» хэрэглэгч алга (идэвхтэй администратор ч алга)",
+        "en": "no user «{name}» (and no active administrator)",
+    },
+    "zip_written": {"mn": "{file}: {count} тайлан", "en": "{file}: {count} reports"},
+    "files_enqueued": {
+        "mn": "{count} нийтлэлийн файлыг бичих ажил дараалалд орлоо",
+        "en": "{count} publications queued for their files to be written",
+    },
+    "job_failed": {"mn": "ажил амжилтгүй: {reason}", "en": "the job failed: {reason}"},
     "report_not_found": {"mn": "#{id} дугаартай тайлан алга", "en": "there is no report #{id}"},
     "scale_mismatch": {
         "mn": "төлөвлөгөө «{plan_scale}» үнэлгээний шатлалтай, баримт «{document_scale}» шатлалтай",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO
 
@@ -28,13 +28,16 @@ class Progress:
     """The running state of one job: ``begin(total)``, ``step()`` per item, then ``finish``
     or ``fail``. Each call is one UPDATE of the Job row."""
 
-    def __init__(self, job: Job) -> None:
+    def __init__(self, job: Job, on_change: Callable[[Job], None] | None = None) -> None:
         self.job = job
+        self.on_change = on_change  # the command line's progress bar, when it runs the job
 
     def _save(self, **fields: object) -> None:
         for name, value in fields.items():
             setattr(self.job, name, value)
         Job.objects.filter(pk=self.job.pk).update(**fields)
+        if self.on_change is not None:
+            self.on_change(self.job)
 
     def start(self) -> None:
         self._save(state=Job.State.RUNNING, started=timezone.now(), done=0, rows=[], message="")

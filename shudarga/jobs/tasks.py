@@ -29,12 +29,13 @@ def _runners() -> dict[str, Runner]:
     }
 
 
-def job_execute(job_id: int) -> Job | None:
-    """Run the job now, in this process: the worker's task and ``shudarga zip`` call it."""
+def job_execute(job_id: int, on_change: Callable[[Job], None] | None = None) -> Job | None:
+    """Run the job now, in this process: the worker's task and ``shudarga zip`` call it
+    (``on_change`` hears every change of its progress)."""
     job = Job.objects.select_related("user", "organization", "report").filter(pk=job_id).first()
     if job is None or job.is_finished:  # deleted, or already run by another worker
         return job
-    progress = Progress(job)
+    progress = Progress(job, on_change)
     with translation.override(job.language):
         progress.start()
         try:
