@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: an anonymous visitor's portal reads go to the read replica.
+    "shudarga.dbrouting.ReplicaReadsMiddleware",
     "shudarga.accounts.middleware.UserLanguageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -127,6 +129,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": int(os.environ.get("SHUDARGA_SQLITE_TIMEOUT", "20")),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
+# A read replica (PostgreSQL streaming replication) for the public portal's anonymous reads;
+# writes, the workspace and migrations stay on "default" (shudarga.dbrouting).
+_REPLICA_URL = os.environ.get("SHUDARGA_REPLICA_DATABASE_URL", "")
+if _REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(_REPLICA_URL, conn_max_age=60)
+DATABASE_ROUTERS = ["shudarga.dbrouting.PortalReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

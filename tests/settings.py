@@ -26,5 +26,8 @@ STORAGES = {
 EVIDENCE_ROOT = Path(tempfile.mkdtemp(prefix="shudarga-evidence-"))
 GENERATED_ROOT = Path(tempfile.mkdtemp(prefix="shudarga-generated-"))
 STORAGES.update(file_storages({}, evidence_root=EVIDENCE_ROOT, generated_root=GENERATED_ROOT))
+# A replica named by the environment is not for the suite: tests/ops/test_replica.py makes its
+# own second database, with the data of the test database.
+DATABASES.pop("replica", None)  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
