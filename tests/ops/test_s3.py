@@ -22,7 +22,7 @@ from django.urls import reverse
 from moto.server import ThreadedMotoServer
 
 from shudarga.cli import main
-from shudarga.filestores import file_storages
+from shudarga.filestores import StorageConfigError, file_storages
 from shudarga.plans.models import Evidence
 from shudarga.plans.reports.filling import evidence_add_file
 from shudarga.portal.files import publication_file_name
@@ -168,3 +168,26 @@ def test_a_backup_names_the_bucket_areas_and_archives_none_of_their_files(
         "generated": f"s3://{bucket.name}/generated/",
     }
     assert len(keys(bucket)) == 1  # the bucket keeps the file itself
+
+
+def test_the_keys_may_come_from_files_and_a_wrong_setting_stops_the_start(tmp_path):
+    secret = tmp_path / "secret"
+    secret.write_text("s3cret\n")
+    env = {
+        "SHUDARGA_STORAGE": "s3",
+        "SHUDARGA_S3_BUCKET": "b",
+        "SHUDARGA_S3_ACCESS_KEY_ID": "id",
+        "SHUDARGA_S3_SECRET_ACCESS_KEY_FILE": str(secret),
+    }
+    built = file_storages(env, evidence_root=tmp_path, generated_root=tmp_path)
+    options = built["evidence"]["OPTIONS"]
+    assert (options["access_key"], options["secret_key"]) == ("id", "s3cret")
+    assert (options["location"], built["generated"]["OPTIONS"]["location"]) == (
+        "evidence",
+        "generated",
+    )
+    assert options["file_overwrite"] is False and options["default_acl"] is None
+    with pytest.raises(StorageConfigError, match="SHUDARGA_S3_BUCKET"):
+        file_storages({"SHUDARGA_STORAGE": "s3"}, evidence_root=tmp_path, generated_root=tmp_path)
+    with pytest.raises(StorageConfigError, match="filesystem or s3"):
+        file_storages({"SHUDARGA_STORAGE": "nfs"}, evidence_root=tmp_path, generated_root=tmp_path)
