@@ -28,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from timing import median_ms  # noqa: E402
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -69,16 +71,6 @@ def _rate(port: int, path: str, seconds: float, clients: int) -> float:
     return sum(counts) / seconds
 
 
-def _median_ms(step, repeat: int) -> float:
-    step()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return sorted(times)[len(times) // 2] * 1000
-
-
 def pdfs() -> None:
     from shudarga.documents import jsonform
     from shudarga.documents.readers import read_path
@@ -96,8 +88,8 @@ def pdfs() -> None:
     print("\ndocument | measures | PDF ms | JSON ms (baseline) | ×")
     print("--- | --- | --- | --- | ---")
     for name, document in (("Khujirt 2024", seed), ("200 measures", big)):
-        pdf = _median_ms(lambda d=document: write(d, "pdf"), 3)
-        base = _median_ms(lambda d=document: jsonform.dumps(d), 5)
+        pdf = median_ms(lambda d=document: write(d, "pdf"), 3)
+        base = median_ms(lambda d=document: jsonform.dumps(d), 5)
         count = sum(len(o.measures) for o in document.objectives)
         print(f"{name} | {count} | {pdf:.0f} | {base:.1f} | {pdf / base:.0f}")
 
