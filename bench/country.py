@@ -20,9 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from shudarga.demo.country import Country, analyze, country  # noqa: E402
 
-__all__ = ["Country", "analyze", "country"]
+def __getattr__(name: str):
+    """``country``, ``Country`` … of shudarga.demo.country, imported once Django is set up
+    (bench/national.py imports them after django.setup(), main() below too)."""
+    import shudarga.demo.country as generator
+
+    return getattr(generator, name)
 
 
 def _scratch(server: str, name: str) -> str:
@@ -62,6 +66,8 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from shudarga.demo.country import country
+
     start = time.perf_counter()
     made = country(organizations=args.organizations, years=args.years)
     generated = time.perf_counter() - start

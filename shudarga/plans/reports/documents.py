@@ -204,8 +204,11 @@ def plain_decimal(value: Decimal | None) -> Decimal | None:
     if value is None:
         return None
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return value.quantize(_ONE)
     return value.normalize()
+
+
+_ONE = Decimal(1)
 
 
 def _as_written(value: Decimal | None, decimals: int | None) -> Decimal | None:
