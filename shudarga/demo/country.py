@@ -176,10 +176,11 @@ def plans_and_reports(
     scale = Scale.objects.get(is_default=True).pk
     plans = [(o.pk, y, f"{o.name} {y} оны төлөвлөгөө") for o in offices for y in years]
     plan_ids = ids_reserve(Plan, len(plans))
+    keyed = zip(plan_ids, plans, strict=True)
     rows_insert(
         Plan,
         ("id", "organization_id", "year", "title", "scale_id", "status", "approved_at"),
-        [(pk, o, y, t, scale, "approved", now) for pk, (o, y, t) in zip(plan_ids, plans)],  # noqa: B905
+        [(pk, o, y, t, scale, "approved", now) for pk, (o, y, t) in keyed],
     )
     measures = _objectives_and_measures(plan_ids)
     states = [s for s, weight in STATES for _ in range(weight)]
