@@ -101,6 +101,9 @@ def _job_commands(commands) -> None:
     )
     jobs = commands.add_parser("jobs", help="list the latest background jobs")
     jobs.add_argument("--limit", type=int, default=20)
+    jobs.add_argument(
+        "--prune", type=int, metavar="DAYS", help="delete jobs finished DAYS ago, and their files"
+    )
     regenerate = commands.add_parser(
         "regenerate-files", help="queue the writing of every publication's files"
     )

@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -22,7 +23,7 @@ from django.db import transaction
 from shudarga.cli.errors import CommandError
 from shudarga.documents.messages import current_language, message
 from shudarga.jobs.models import Job
-from shudarga.jobs.services import job_start
+from shudarga.jobs.services import job_start, jobs_prune
 from shudarga.jobs.tasks import job_execute
 from shudarga.orgs.models import Organization
 
@@ -88,6 +89,10 @@ def run_zip(args: argparse.Namespace) -> int:
 
 
 def run_jobs(args: argparse.Namespace) -> int:
+    if args.prune is not None:
+        count = jobs_prune(older_than=timedelta(days=args.prune))
+        print(message("jobs_pruned", count=count, days=args.prune))
+        return 0
     mn = current_language() == "mn"
     header = (
         ("#", "Төрөл", "Хэн", "Төлөв", "Явц", "Огноо", "Үр дүн")

@@ -126,6 +126,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "{count} нийтлэлийн файлыг бичих ажил дараалалд орлоо",
         "en": "{count} publications queued for their files to be written",
     },
+    "jobs_pruned": {
+        "mn": "{days} хоногоос өмнө дууссан {count} ажлыг файлтай нь устгалаа",
+        "en": "{count} jobs finished over {days} days ago deleted with their files",
+    },
     "job_failed": {"mn": "ажил амжилтгүй: {reason}", "en": "the job failed: {reason}"},
     "report_not_found": {"mn": "#{id} дугаартай тайлан алга", "en": "there is no report #{id}"},
     "scale_mismatch": {

@@ -1,10 +1,14 @@
-"""Starting a job: the Job row, and its task enqueued once the row is committed."""
+"""Starting a job (the Job row, and its task enqueued once the row is committed), and
+forgetting old ones with their files."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.files.storage import storages
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from shudarga.jobs.models import Job
 from shudarga.orgs.models import Organization
@@ -38,3 +42,17 @@ def job_start(
 
         transaction.on_commit(lambda: job_run.enqueue(job.pk))
     return job
+
+
+def jobs_prune(*, older_than: timedelta) -> int:
+    """Delete the jobs finished longer ago than ``older_than`` with their result files; how
+    many. A file is deleted before its row, so no row ever names a missing file."""
+    storage = storages["generated"]
+    old = Job.objects.filter(finished__lt=timezone.now() - older_than)
+    count = 0
+    for job in old.only("pk", "result").iterator():
+        if job.result:
+            storage.delete(job.result)
+        job.delete()
+        count += 1
+    return count

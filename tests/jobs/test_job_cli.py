@@ -105,3 +105,23 @@ def test_regenerate_files_queues_every_publication_of_the_year(
     assert queued == sorted(ReportPublication.objects.values_list("pk", flat=True))
     assert main(["regenerate-files", "--year", "2019"]) == 0
     assert DBTaskResult.objects.count() == 3
+
+
+def test_prune_deletes_old_jobs_and_their_files(
+    aimag, aimag_reports, admin, generated_root, tmp_path, capsys
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    for name in ("old.zip", "new.zip"):
+        main(["zip", "--node", str(aimag.pk), "--year", "2025", "-o", str(tmp_path / name)])
+    old, new = Job.objects.order_by("pk")
+    Job.objects.filter(pk=old.pk).update(finished=timezone.now() - timedelta(days=31))
+    capsys.readouterr()
+    assert main(["jobs", "--prune", "30"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "1 jobs finished over 30 days ago deleted with their files"
+    )
+    assert list(Job.objects.all()) == [new]
+    assert not (generated_root / old.result).exists() and (generated_root / new.result).exists()
