@@ -101,5 +101,14 @@ class StorageAlias(LazyObject):
     def _setup(self) -> None:  # the property above never leaves anything to set up
         pass
 
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        # The configured backend's class, read from the setting: FileField's isinstance check
+        # at import must not build the storages (a later change of STORAGES would be ignored).
+        from django.conf import settings
+        from django.utils.module_loading import import_string
+
+        return import_string(settings.STORAGES[self.__dict__["_alias"]]["BACKEND"])
+
     def __repr__(self) -> str:
         return f"<StorageAlias {self.__dict__['_alias']!r}: {self._wrapped!r}>"
