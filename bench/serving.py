@@ -14,7 +14,6 @@ Data: a country of 20 organizations (bench/country.py) in a scratch SQLite file.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import http.client
 import os
 import socket
@@ -27,8 +26,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-
-from timing import median_ms  # noqa: E402
 
 
 def _free_port() -> int:
@@ -72,26 +69,10 @@ def _rate(port: int, path: str, seconds: float, clients: int) -> float:
 
 
 def pdfs() -> None:
-    from shudarga.documents import jsonform
-    from shudarga.documents.readers import read_path
-    from shudarga.documents.writers import write
+    """The PDF table of bench/documents.py (one measurement of the PDF, not two)."""
+    from documents import pdf_table
 
-    seed = read_path(ROOT / "shudarga/demo/khujirt-2024-anticorruption-report.txt")
-    measures = [m for o in seed.objectives for m in o.measures]
-    big = dataclasses.replace(seed, objectives=[
-        dataclasses.replace(seed.objectives[0], number=str(o), measures=[
-            dataclasses.replace(measures[(o * 20 + m) % len(measures)], number=f"{o}.{m}")
-            for m in range(1, 21)
-        ])
-        for o in range(1, 11)
-    ])  # fmt: skip
-    print("\ndocument | measures | PDF ms | JSON ms (baseline) | ×")
-    print("--- | --- | --- | --- | ---")
-    for name, document in (("Khujirt 2024", seed), ("200 measures", big)):
-        pdf = median_ms(lambda d=document: write(d, "pdf"), 3)
-        base = median_ms(lambda d=document: jsonform.dumps(d), 5)
-        count = sum(len(o.measures) for o in document.objectives)
-        print(f"{name} | {count} | {pdf:.0f} | {base:.1f} | {pdf / base:.0f}")
+    pdf_table(repeat=3)
 
 
 def main() -> None:
