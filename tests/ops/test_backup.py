@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,7 +24,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import FileField
-from django.db.utils import load_backend
 
 from shudarga.api.tokens import token_create
 from shudarga.cli import main
@@ -75,38 +72,6 @@ def published(report, officer, head, evidence_root, generated_root, django_user_
         publication_file(publication=publication, fmt=fmt)
     token_create(user=officer, name="backup test")
     return report
-
-
-@pytest.fixture
-def empty_database(tmp_path) -> Iterator[BaseDatabaseWrapper]:
-    """A connection to a database that holds nothing yet, of this test database's vendor."""
-    settings = dict(connection.settings_dict)
-    if connection.vendor == "sqlite":
-        settings["NAME"] = str(tmp_path / "restored.sqlite3")
-        target = load_backend(settings["ENGINE"]).DatabaseWrapper(settings, alias="restored")
-        yield target
-        target.close()
-        return
-    import psycopg
-
-    name = f"shudarga_restore_{uuid.uuid4().hex[:12]}"
-    server = {
-        "host": settings["HOST"],
-        "port": settings["PORT"] or 5432,
-        "user": settings["USER"],
-        "password": settings["PASSWORD"] or None,
-        "dbname": "postgres",
-    }
-    with psycopg.connect(**server, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
-    settings["NAME"] = name
-    target = load_backend(settings["ENGINE"]).DatabaseWrapper(settings, alias="restored")
-    try:
-        yield target
-    finally:
-        target.close()
-        with psycopg.connect(**server, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def tables(db: BaseDatabaseWrapper) -> list[str]:

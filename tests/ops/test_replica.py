@@ -25,6 +25,7 @@ from shudarga.api.tokens import token_create
 from shudarga.dbrouting import REPLICA, PortalReplicaRouter, _public_reads
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import Report
+from tests.ops.conftest import postgres_admin
 from tests.personas import client_for, make_plan
 from tests.portal.support import publication_make, report_with_results
 
@@ -58,20 +59,10 @@ def _copy(tmp_path) -> str:
     source = default.settings_dict["NAME"]
     name = f"{source}_replica"
     default.close()  # a TEMPLATE is copied only while no one is connected to it
-    with psycopg.connect(**_server(default.settings_dict), autocommit=True) as admin:
+    with psycopg.connect(**postgres_admin(default.settings_dict), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
     return name
-
-
-def _server(settings: dict) -> dict:
-    return {
-        "host": settings["HOST"],
-        "port": settings["PORT"] or 5432,
-        "user": settings["USER"],
-        "password": settings["PASSWORD"] or None,
-        "dbname": "postgres",
-    }
 
 
 @pytest.fixture
@@ -93,7 +84,7 @@ def replica(published, tmp_path, settings) -> Iterator:
         if replica.vendor == "postgresql":
             import psycopg
 
-            with psycopg.connect(**_server(config), autocommit=True) as admin:
+            with psycopg.connect(**postgres_admin(config), autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
@@ -136,7 +127,9 @@ def test_the_workspace_and_everyone_logged_in_read_the_primary(replica, publishe
     assert on_replica == 0 and on_default > 0
 
 
-def test_writes_and_migrations_never_go_to_the_replica(replica):
+@pytest.mark.django_db  # no queries: the router's answers only
+def test_writes_and_migrations_never_go_to_the_replica(settings):
+    settings.DATABASES = {**settings.DATABASES, REPLICA: settings.DATABASES["default"]}
     mark = _public_reads.set(True)
     try:
         assert router.db_for_read(Report) == REPLICA
@@ -148,6 +141,7 @@ def test_writes_and_migrations_never_go_to_the_replica(replica):
     assert PortalReplicaRouter().allow_migrate("default", "plans") is True
 
 
+@pytest.mark.django_db
 def test_without_a_replica_the_portal_reads_the_primary(published):
     with CaptureQueriesContext(connections["default"]) as on_default:
         response = Client().get(reverse("portal:report", args=[published.pk]))

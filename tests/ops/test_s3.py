@@ -23,6 +23,7 @@ from moto.server import ThreadedMotoServer
 
 from shudarga.cli import main
 from shudarga.filestores import StorageConfigError, file_storages
+from shudarga.ops.backup import restore
 from shudarga.plans.models import Evidence
 from shudarga.plans.reports.filling import evidence_add_file
 from shudarga.portal.files import publication_file_name
@@ -150,10 +151,12 @@ def test_publication_files_are_written_to_and_served_from_the_bucket(bucket, khu
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_backup_names_the_bucket_areas_and_archives_none_of_their_files(
-    bucket, report, results, officer, tmp_path, capsys
+def test_a_backup_names_the_bucket_areas_archives_none_of_their_files_and_restores_around_them(
+    bucket, report, results, officer, tmp_path, capsys, empty_database
 ):
-    evidence_add_file(user=officer, result=results["1.1"], upload=SimpleUploadedFile("a.png", PNG))
+    evidence = evidence_add_file(
+        user=officer, result=results["1.1"], upload=SimpleUploadedFile("a.png", PNG)
+    )
     archive = tmp_path / "backup.tar"
     assert main(["--lang", "en", "backup", "-o", str(archive)]) == 0
     out = capsys.readouterr().out
@@ -168,6 +171,13 @@ def test_a_backup_names_the_bucket_areas_and_archives_none_of_their_files(
         "generated": f"s3://{bucket.name}/generated/",
     }
     assert len(keys(bucket)) == 1  # the bucket keeps the file itself
+
+    summary = restore(archive, connection=empty_database)
+    assert summary.files == 0 and dict(summary.object_areas) == manifest["object_areas"]
+    with empty_database.cursor() as cursor:
+        cursor.execute(f"SELECT file FROM {Evidence._meta.db_table}")
+        assert cursor.fetchall() == [(evidence.file.name,)]
+    assert keys(bucket) == [f"evidence/{evidence.file.name}"]  # what the restored row names
 
 
 def test_the_keys_may_come_from_files_and_a_wrong_setting_stops_the_start(tmp_path):
