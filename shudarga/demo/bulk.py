@@ -3,7 +3,8 @@
 Rows are tuples of column values (attnames: ``plan_id``), not model instances: making a
 model instance per row cost more than writing it. A field a row leaves out gets what a model
 instance would get: its default, and "now" for ``auto_now``/``auto_now_add``. Nothing is
-switched off: constraints, foreign keys and indexes are checked as for any insert.
+switched off: constraints and indexes are kept as for any insert, and foreign keys too, or
+checked once for all the rows at the end (``foreign_keys_checked_at_end``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def ids_reserve(model: type[models.Model], count: int) -> list[int]:
                 [table, pk, count],
             )
             return [row[0] for row in cursor.fetchall()]
-        # SQLite: the keys after the largest; the transaction writing them holds the lock.
+        # SQLite: the keys after the largest (a generated database has one writer).
         cursor.execute(f'SELECT COALESCE(MAX("{pk}"), 0) FROM "{table}"')
         first = cursor.fetchone()[0] + 1
     return list(range(first, first + count))
