@@ -93,6 +93,7 @@ def test_a_year_of_work_in_mongolian_then_the_report_in_english(
     evidence = tmp_path / "tailan.pdf"
     evidence.write_bytes(PDF)
     first = results[0].pk
+    page.click(f"#ev-{first} a.evidence-manage")
     page.set_input_files(f"#ev-files-{first}", str(evidence))
     page.click(f"#ev-{first} form[enctype='multipart/form-data'] button")
     page.wait_for_selector(f"#ev-{first} a:has-text('tailan.pdf')")
