@@ -61,7 +61,7 @@ MEASURES = range(1, 5)
 PERIODS = ("half_year", "annual")
 BATCH = 5000
 # Reports whose publications are built at once: documents in memory, then one COPY.
-PUBLISHED_BATCH = 1000
+PUBLISHED_BATCH = 2000
 FILLED = (Plan, Objective, Measure, Report, MeasureResult, ReportSummary, ReportPublication)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from shudarga.documents import model as doc
 from shudarga.documents.grammar import genitive
@@ -24,7 +24,7 @@ from shudarga.plans.models import (
 )
 from shudarga.plans.official import OFFICIAL_FIELDS, official_score
 
-BATCH = 500
+BATCH = 2000
 
 
 def scale_default() -> Scale:
@@ -132,10 +132,9 @@ def _result_rows(results: QuerySet, *first: str) -> QuerySet:
 
 def _empty_objective_rows(objectives: QuerySet, *first: str) -> QuerySet:
     """The objectives without measures: (``first``, pk, order, number, title)."""
-    return (
-        objectives.annotate(n=Count("measures"))
-        .filter(n=0)
-        .values_list(*first, "pk", "order", "number", "title")
+    measures = Measure.objects.filter(objective=OuterRef("pk"))
+    return objectives.filter(~Exists(measures)).values_list(
+        *first, "pk", "order", "number", "title"
     )
 
 
