@@ -15,7 +15,7 @@ from django.utils.translation import gettext, ngettext
 
 from shudarga.access import Action, organizations_for
 from shudarga.documents.errors import ReadError
-from shudarga.documents.sources import Source, archive_sources, is_report_archive
+from shudarga.documents.sources import Source, archive_sources, file_loader, is_report_archive
 from shudarga.jobs.models import Job
 from shudarga.jobs.progress import Progress
 from shudarga.plans.reports.bulk import source_import
@@ -42,7 +42,7 @@ def _sources(folder: Path, uploads: list[list[str]]) -> tuple[list[Source], list
         with storage.open(stored, "rb") as src, local.open("wb") as dst:
             shutil.copyfileobj(src, dst)
         if not is_report_archive(local):
-            sources.append(Source(name=name, load=local.read_bytes))
+            sources.append(Source(name=name, load=file_loader(local)))
             continue
         try:
             members = archive_sources(local)

@@ -85,3 +85,17 @@ def test_no_file_is_a_clear_refusal(aimag_reviewer):
     response = client_for(aimag_reviewer).post(reverse("web:import_new"), {})
     assert response.status_code == 400 and not Job.objects.exists()
     assert "Choose one or more report files, or a ZIP of them." in response.content.decode()
+
+
+def test_a_file_above_the_size_limit_is_refused_unread(
+    khujirt, aimag_reviewer, generated_root, monkeypatch
+):
+    from shudarga.documents import sources
+
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 100)
+    upload(client_for(aimag_reviewer), ("big.json", report_file(KHUJIRT)))
+    job = Job.objects.get()
+    job_execute(job.pk)
+    job.refresh_from_db()
+    (row,) = job.rows
+    assert row["refused"].startswith("the file is too large") and not Report.objects.exists()
