@@ -8,6 +8,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from shudarga.filestores import file_storages
+
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("SHUDARGA_VAR_DIR", BASE_DIR.parent / "var"))
 
@@ -62,6 +64,8 @@ INSTALLED_APPS = [
     # The JSON API; "ninja" serves its Swagger UI assets locally (no CDN).
     "ninja",
     "shudarga.api",
+    # Long work (ZIPs, large PDFs, web imports) as jobs a worker runs, with their progress.
+    "shudarga.jobs",
     # Background tasks in the database (``manage.py db_worker`` runs them; scripts/serve
     # starts one beside gunicorn).
     "django_tasks",
@@ -88,6 +92,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "shudarga.accounts.middleware.SecondFactorMiddleware",
     "shudarga.accounts.middleware.IdleSessionMiddleware",
+    # After authentication: an anonymous visitor's portal reads go to the read replica.
+    "shudarga.dbrouting.ReplicaReadsMiddleware",
     "shudarga.accounts.middleware.UserLanguageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -135,6 +141,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": int(os.environ.get("SHUDARGA_SQLITE_TIMEOUT", "20")),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
+# A read replica (PostgreSQL streaming replication) for the public portal's anonymous reads;
+# writes, the workspace and migrations stay on "default" (shudarga.dbrouting).
+_REPLICA_URL = os.environ.get("SHUDARGA_REPLICA_DATABASE_URL", "")
+if _REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(_REPLICA_URL, conn_max_age=60)
+DATABASE_ROUTERS = ["shudarga.dbrouting.PortalReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -209,6 +221,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # Who publishes an accepted report: "head" (the organization's head) or "reviewer".
 SHUDARGA_PUBLISHER = os.environ.get("SHUDARGA_PUBLISHER", "head")
+# A report with more measures than this gets its workspace PDF from a background job.
+SHUDARGA_PDF_JOB_MEASURES = int(os.environ.get("SHUDARGA_PDF_JOB_MEASURES", 60))
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -217,11 +231,9 @@ STATIC_ROOT = VAR_DIR / "static"
 GENERATED_ROOT = Path(os.environ.get("SHUDARGA_GENERATED_ROOT", VAR_DIR / "generated"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "generated": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        # Two first requests for the same file write the same bytes: the second may overwrite.
-        "OPTIONS": {"location": GENERATED_ROOT, "allow_overwrite": True},
-    },
+    # "evidence" and "generated": folders (the two roots above), or with SHUDARGA_STORAGE=s3
+    # the prefixes evidence/ and generated/ of SHUDARGA_S3_BUCKET (shudarga.filestores).
+    **file_storages(os.environ, evidence_root=EVIDENCE_ROOT, generated_root=GENERATED_ROOT),
     # collectstatic writes site.<hash>.css and its .gz: a new release never meets a stale cache.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
