@@ -67,6 +67,7 @@ FORBIDDEN = [
     ),
     ("plans", ("shudarga.web", "shudarga.api", "shudarga.portal", "shudarga.cli", "shudarga.demo")),
     ("ops", ("shudarga.web", "shudarga.api", "shudarga.portal", "shudarga.cli", "shudarga.demo")),
+    ("jobs", ("shudarga.web", "shudarga.api", "shudarga.portal", "shudarga.cli", "shudarga.demo")),
 ]
 
 

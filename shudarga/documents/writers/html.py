@@ -10,6 +10,7 @@ so a reader of the page can skip it; the table alone carries the report. Every t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -31,6 +32,12 @@ from shudarga.documents.writers.common import (
 CSS_PATH = Path(__file__).with_name("templates") / "official.css"
 CELL_CLASSES = ("number", "text", "spent", "indicator", "target", "achieved")
 SUMMARY_HEADING = "Зорилт тус бүрийн хэрэгжилт"
+
+
+@cache
+def stylesheet() -> str:
+    """The page's CSS, read once per process (every page and PDF carries the same)."""
+    return CSS_PATH.read_text(encoding="utf-8")
 
 
 def _text(value: str) -> str:
@@ -93,8 +100,9 @@ def _summary(doc: ReportDocument, score: ReportScore) -> str:
     )
 
 
-def render_html(doc: ReportDocument, *, summary: bool = True) -> str:
-    """The page as text; ``summary=False`` leaves out the per-objective chart."""
+def render_html(doc: ReportDocument, *, summary: bool = True, inline_css: bool = True) -> str:
+    """The page as text; ``summary=False`` leaves out the per-objective chart,
+    ``inline_css=False`` the <style> (the PDF writer passes the same CSS, parsed once)."""
     score = score_document(doc)
     self_line = self_assessed_line(doc)
     title = official_title(doc)
@@ -109,7 +117,7 @@ def render_html(doc: ReportDocument, *, summary: bool = True) -> str:
         '<meta name="generator" content="Shudarga">',
         f'<meta name="author" content="{_text(doc.organization)}">' if doc.organization else "",
         f"<title>{_text(title)}</title>",
-        f"<style>\n{CSS_PATH.read_text(encoding='utf-8')}</style>",
+        f"<style>\n{stylesheet()}</style>" if inline_css else "",
         "</head>",
         "<body>",
         '<main class="shudarga">',
