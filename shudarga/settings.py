@@ -172,6 +172,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "shudarga.accounts.views.locked_out"
 AXES_VERBOSE = False
+# The address a lockout counts by: the audit's (behind SHUDARGA_TRUSTED_PROXIES proxies, the
+# one the outermost saw), so that people behind one proxy do not lock each other out.
+AXES_CLIENT_IP_CALLABLE = "shudarga.accounts.views.login_address"
 # Heads, reviewers and staff prove a second factor (TOTP) after their password; "0" turns
 # it off (the demo on 127.0.0.1, where visitors have no authenticator app for its users).
 TWO_FACTOR_REQUIRED = _flag("SHUDARGA_TWO_FACTOR", "1")

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from shudarga.access import needs_second_factor
 from shudarga.accounts import second_factor
 from shudarga.accounts.services import profile_set_language
+from shudarga.audit.client import client_ip
 
 
 def _safe_next(request: HttpRequest, target: str, default: str = "/") -> str:
@@ -79,6 +80,12 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             "key": second_factor.device_key(device),
         }
     return render(request, "accounts/two_factor.html", context, status=400 if error else 200)
+
+
+def login_address(request: HttpRequest) -> str:
+    """The address django-axes counts failed logins by: the audit's client address, or the
+    connection's when the proxies' header is missing (a request that went round them)."""
+    return client_ip(request) or request.META.get("REMOTE_ADDR", "")
 
 
 def locked_out(request: HttpRequest, credentials: dict | None = None, *args, **kwargs):

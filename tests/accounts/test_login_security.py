@@ -62,6 +62,20 @@ def test_five_wrong_passwords_lock_the_username_for_this_address_even_for_the_ri
     assert other.status_code == 302
 
 
+def test_behind_a_trusted_proxy_the_lockout_counts_by_the_client_address(officer_pw, settings):
+    settings.AUDIT_TRUSTED_PROXIES = 1
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in(Client(**proxy), officer_pw.username, "wrong", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    locked = log_in(Client(**proxy), officer_pw.username, PASSWORD,
+                    HTTP_X_FORWARDED_FOR="203.0.113.7")  # fmt: skip
+    assert locked.status_code == 429
+    # A colleague behind the same proxy is not locked out by the stranger's failures.
+    other = log_in(Client(**proxy), officer_pw.username, PASSWORD,
+                   HTTP_X_FORWARDED_FOR="198.51.100.20")  # fmt: skip
+    assert other.status_code == 302
+
+
 def test_a_successful_login_clears_the_count(officer_pw, settings):
     client = Client()
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
