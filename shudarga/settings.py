@@ -78,6 +78,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Refuses a body over its limit and a control character in the query string
+    # (documents.limits). Its check runs before every process_view (the CSRF check reads the
+    # body there) and needs request.user, so it comes after the authentication.
+    "shudarga.web.bounds_middleware.RequestBoundsMiddleware",
     "shudarga.accounts.middleware.UserLanguageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
