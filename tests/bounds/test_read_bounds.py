@@ -4,6 +4,7 @@ a store: a huge cell, a control character, a number out of range, too many measu
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -60,7 +61,7 @@ def test_a_cell_at_its_limit_is_read():
 
 
 def test_a_huge_objective_title_in_a_text_file_is_refused():
-    text = open(SEED, encoding="utf-8").read()
+    text = Path(SEED).read_text(encoding="utf-8")
     text = text.replace("Зорилт 1. Авлигын", "Зорилт 1. " + "ж" * 11_000 + " Авлигын", 1)
     with pytest.raises(ReadError) as refused:
         read_bytes(text.encode(), source="big.txt")
