@@ -4,8 +4,8 @@ a store: a huge cell, a control character, a number out of range, too many measu
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
