@@ -11,10 +11,8 @@ from django.urls import reverse
 
 from shudarga.documents import jsonform, limits
 from shudarga.plans.models import Measure, MeasureResult, Objective, Plan, Report
-from shudarga.plans.reports.workflow import report_submit
 from tests.conftest import build_document
 from tests.personas import client_for, result_data
-from tests.review.conftest import fill
 
 pytestmark = pytest.mark.django_db
 
@@ -104,13 +102,6 @@ def test_what_was_achieved_is_bounded_and_refuses_control_characters(report, res
     assert f"at most {limits.ACHIEVED_MAX} characters" in too_long.content.decode()
     assert "U+0008" in control.content.decode()
     assert rows() == before
-
-
-@pytest.fixture
-def submitted(report, officer, head):
-    fill(report, officer)
-    report_submit(user=head, report=report)
-    return report
 
 
 def test_a_reason_to_return_is_bounded_and_refuses_control_characters(submitted, national):
