@@ -91,7 +91,8 @@ class RequestBoundsMiddleware:
                 _("Bad request"),
                 _("The request's Content-Length is not a number."),
             )
-        limit = _body_limit(request)
+        # Who is signed in is asked (a session read) only of a body larger than a login form.
+        limit = _body_limit(request) if length > limits.ANONYMOUS_BODY_MAX else length
         if length > limit:
             # Nothing of the body is read; the connection closes after the answer.
             response = _refusal(

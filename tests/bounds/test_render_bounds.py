@@ -10,6 +10,8 @@ from shudarga.cli import main
 from shudarga.documents import limits, writers
 from shudarga.documents.errors import RenderTooLargeError
 from shudarga.documents.model import MeasureEntry, ObjectiveEntry, ReportDocument
+from shudarga.plans.models import ReportPublication
+from shudarga.portal.tasks import publication_files_write
 from tests.personas import client_for
 
 
@@ -83,3 +85,17 @@ def test_the_command_line_refuses_with_its_message(
     assert status == 2
     assert "too large to write as PDF" in capsys.readouterr().err
     assert not (tmp_path / "r.pdf").exists()
+
+
+@pytest.mark.django_db
+def test_the_worker_writes_the_other_formats_of_a_publication_too_large_for_pdf(
+    published, small_bound, generated_root
+):
+    publication = ReportPublication.objects.get(report=published)
+    assert publication_files_write.call(publication.pk) == ["docx", "xlsx", "csv", "json"]
+    assert sorted(p.suffix for p in generated_root.rglob("*.*")) == [
+        ".csv",
+        ".docx",
+        ".json",
+        ".xlsx",
+    ]
