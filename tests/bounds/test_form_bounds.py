@@ -46,6 +46,15 @@ def test_an_objective_title_over_the_limit_is_refused_with_the_limit(draft, offi
     assert rows() == before
 
 
+def test_the_page_tells_the_browser_each_limit(draft, officer):
+    page = client_for(officer).get(reverse("web:plan", args=[draft.pk])).content.decode()
+    assert f'maxlength="{limits.OBJECTIVE_TITLE_MAX}"' in page
+    objective = draft.objectives.order_by("order").first()
+    url = reverse("web:plan_measure_add", args=[draft.pk, objective.pk])
+    form = client_for(officer).get(url).content.decode()
+    assert f'maxlength="{limits.MEASURE_TEXT_MAX}"' in form
+
+
 def test_an_objective_title_at_the_limit_is_saved(draft, officer):
     response = add_objective(client_for(officer), draft, "ж" * limits.OBJECTIVE_TITLE_MAX)
     assert response.status_code == 302

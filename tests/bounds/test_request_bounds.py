@@ -30,10 +30,13 @@ def post_claiming(client, url: str, length: int):
     )
 
 
-def test_an_anonymous_300_mb_post_is_refused_before_the_body_is_read():
+def test_an_anonymous_300_mb_post_is_refused_before_the_body_is_read(
+    django_assert_num_queries,
+):
     client = client_for()
     client.cookies["csrftoken"] = "x" * 32
-    response = post_claiming(client, reverse("login"), 300 * MB)
+    with django_assert_num_queries(0):  # no session, no user: refused at the door
+        response = post_claiming(client, reverse("login"), 300 * MB)
     assert response.status_code == 413
     assert response["Connection"] == "close"
     assert "at most 65536 bytes are accepted here" in response.content.decode()
