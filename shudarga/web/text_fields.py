@@ -6,6 +6,8 @@ the refusal of NUL and other control characters hold on every form with the same
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +29,7 @@ def refuse_control_characters(value: str) -> None:
 class TypedTextField(forms.CharField):
     """A CharField with a required ``max_length`` and the control-character check."""
 
-    default_error_messages = {  # noqa: RUF012 (Django's own pattern)
+    default_error_messages: ClassVar[dict[str, object]] = {
         "max_length": _(
             "The text is too long: at most %(limit_value)d characters (it has %(show_value)d)."
         ),

@@ -40,6 +40,13 @@ def _bases() -> dict[str, bytes]:
     document = build_document()
     files = {fmt: writers.write(document, fmt) for fmt in ("docx", "xlsx", "html", "json", "csv")}
     files["text"] = SEED
+    # A single-file web page (.mht), as Word saves one: the HTML inside a MIME envelope.
+    files["mht"] = (
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        + files["html"]
+        + b"\r\n--b--\r\n"
+    )
     return files
 
 
@@ -105,7 +112,7 @@ def test_hostile_text_inside_office_files(fmt, text, escaped):
 
 @FUZZ
 @given(
-    st.sampled_from(("html", "csv", "text")),
+    st.sampled_from(("html", "mht", "csv", "text")),
     texts(limits.ACHIEVED_MAX, surrogates=True),
     st.sampled_from(("utf-8", "utf-16", "cp1251")),
 )
