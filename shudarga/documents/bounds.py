@@ -57,6 +57,7 @@ def check_document(document: ReportDocument) -> ReportDocument:
     """The document itself when every field is within its bound; else a ReadError."""
     check_text(document.title, column="title", limit=limits.TITLE_MAX)
     check_text(document.organization, column="organization", limit=limits.ORGANIZATION_MAX)
+    check_text(document.source, column="file", limit=limits.TITLE_MAX)  # a name, as uploaded
     check_number(document.stated_total, column="score", bound=_SCORE_BOUND)
     scale = document.scale
     for text in (scale.code, scale.name, scale.not_due_mark):

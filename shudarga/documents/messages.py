@@ -267,6 +267,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "objective": {"mn": "Зорилт", "en": "objective"},
     "rating": {"mn": "Үнэлгээ", "en": "rating"},
     "title": {"mn": "Гарчиг", "en": "title"},
+    "file": {"mn": "Файлын нэр", "en": "file name"},
     "organization": {"mn": "Байгууллага", "en": "organization"},
     "scale": {"mn": "Үнэлгээний шатлал", "en": "scale"},
 }

@@ -142,3 +142,16 @@ def test_an_imported_budget_of_1e308_is_refused_at_the_upload_not_a_broken_previ
     again = client.post(reverse("web:plan_create"), {**form, "file": good})
     assert again.status_code == 302
     assert client.get(again["Location"]).status_code == 200
+
+
+def test_a_control_character_in_the_file_name_a_json_file_names_is_refused(khujirt, officer):
+    # Django drops non-printable characters from the upload's own name; the JSON form carries
+    # its "source" inside, where nothing else would.
+    data = json.loads(jsonform.dumps(build_document()))
+    data["source"] = "plan\x1b.docx"
+    upload = SimpleUploadedFile("plan.json", json.dumps(data).encode())
+    form = {"organization": khujirt.pk, "year": 2025, "source": "import", "file": upload}
+    response = client_for(officer).post(reverse("web:plan_create"), form)
+    assert response.status_code == 200
+    assert "file name: the text holds a control character (U+001B)" in response.content.decode()
+    assert Plan.objects.count() == 0
