@@ -96,6 +96,10 @@ MIDDLEWARE = [
     "shudarga.accounts.middleware.IdleSessionMiddleware",
     # After authentication: an anonymous visitor's portal reads go to the read replica.
     "shudarga.dbrouting.ReplicaReadsMiddleware",
+    # Refuses a body over its limit and a control character in the query string
+    # (documents.limits). Its check runs before every process_view (the CSRF check reads the
+    # body there) and needs request.user, so it comes after the authentication.
+    "shudarga.web.bounds_middleware.RequestBoundsMiddleware",
     "shudarga.accounts.middleware.UserLanguageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -7,7 +7,10 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Path, Schema
-from pydantic import WithJsonSchema
+from pydantic import AfterValidator, WithJsonSchema
+
+from shudarga.documents import limits
+from shudarga.documents.textnorm import refused_character
 
 Period = Literal["half_year", "annual"]
 Status = Literal["draft", "submitted", "returned", "accepted", "published"]
@@ -19,6 +22,20 @@ Number = Annotated[Decimal, WithJsonSchema({"type": "number"})]
 Id = Annotated[int, Path(..., ge=1, le=2**31 - 1)]
 
 MAX_LIMIT = 100
+# A version a client sends back: bounded like a key, so a huge number is a 422.
+VERSION_MAX = 2**31 - 1
+
+
+def _no_control_characters(value: str) -> str:
+    char = refused_character(value)
+    if char is not None:
+        raise ValueError(f"the text holds a control character ({char}); remove it")
+    return value
+
+
+# Text a client writes: its length is bounded by each field (documents.limits), and NUL or
+# another control character is a 422 that names it, never a database error.
+Text = Annotated[str, AfterValidator(_no_control_characters)]
 
 
 class PageQuery(Schema):
@@ -225,16 +242,18 @@ class ReportDocumentOut(Schema):
 
 
 class MeasureIn(Schema):
-    text: str = Field(..., max_length=10_000)
-    indicator: str = Field("", max_length=10_000)
-    target: str = Field("", max_length=10_000)
+    text: Text = Field(..., max_length=limits.MEASURE_TEXT_MAX)
+    indicator: Text = Field("", max_length=limits.INDICATOR_MAX)
+    target: Text = Field("", max_length=limits.TARGET_MAX)
     planned_budget: Decimal | None = Field(None, max_digits=14, decimal_places=2)
-    responsible_unit: str = Field("", max_length=10_000)
-    deadline: str = Field("", max_length=255)
+    responsible_unit: Text = Field("", max_length=limits.RESPONSIBLE_UNIT_MAX)
+    deadline: Text = Field("", max_length=limits.DEADLINE_MAX)
 
 
 class MeasureUpdateIn(MeasureIn):
-    expected_version: int = Field(..., ge=1, description="the version the edit was made on")
+    expected_version: int = Field(
+        ..., ge=1, le=VERSION_MAX, description="the version the edit was made on"
+    )
 
 
 class MeasureValuesOut(Schema):
@@ -252,9 +271,11 @@ class MeasureConflict(Error):
 
 
 class ResultIn(Schema):
-    expected_version: int = Field(..., ge=1, description="the version the edit was made on")
+    expected_version: int = Field(
+        ..., ge=1, le=VERSION_MAX, description="the version the edit was made on"
+    )
     spent: Decimal | None = Field(None, max_digits=14, decimal_places=2)
-    achieved: str = Field("", max_length=20_000)
+    achieved: Text = Field("", max_length=limits.ACHIEVED_MAX)
     score: Decimal | None = Field(None, max_digits=6, decimal_places=2)
     not_due: bool = False
 
@@ -290,17 +311,19 @@ class PublicationOut(Schema):
 
 
 class ReasonIn(Schema):
-    reason: str = Field(..., max_length=5000, description="what the organization has to fix")
+    reason: Text = Field(
+        ..., max_length=limits.COMMENT_MAX, description="what the organization has to fix"
+    )
 
 
 class NoteIn(Schema):
-    note: str = Field(..., max_length=5000, description="what was corrected")
+    note: Text = Field(..., max_length=limits.COMMENT_MAX, description="what was corrected")
 
 
 class ReviewIn(Schema):
     score: Decimal | None = Field(None, max_digits=6, decimal_places=2)
     not_due: bool = False
-    comment: str = Field("", max_length=5000)
+    comment: Text = Field("", max_length=limits.COMMENT_MAX)
 
 
 class ReviewOut(ResultOut):

@@ -9,6 +9,7 @@ import simplejson
 
 from shudarga.cli.errors import CommandError
 from shudarga.cli.render import period_word, render_score
+from shudarga.documents.errors import RenderTooLargeError
 from shudarga.documents.messages import current_language
 from shudarga.documents.model import Period, ReportDocument
 from shudarga.documents.scoring import score_document
@@ -73,7 +74,10 @@ def _list() -> str:
 def run_export(args: argparse.Namespace) -> int:
     _, document = _stored(args.id)
     target = Path(args.output or file_name(document, args.format))
-    data = write(document, args.format)
+    try:
+        data = write(document, args.format)
+    except RenderTooLargeError as exc:
+        raise CommandError(exc.code, **exc.params) from exc
     try:
         target.write_bytes(data)
     except OSError as exc:

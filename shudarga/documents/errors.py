@@ -15,3 +15,7 @@ class ReadError(Exception):
 
     def text(self, lang: str | None = None) -> str:
         return message(self.code, lang, **self.params)
+
+
+class RenderTooLargeError(ReadError):
+    """A document is larger than a writer lays out within its bound (documents.limits)."""

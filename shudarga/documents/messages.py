@@ -140,6 +140,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "{where}{field} талбарын утга {value} хэт урт эсвэл том байна",
         "en": "{where}the value {value} of {field} is too long or too large",
     },
+    "text_too_long": {
+        "mn": "{where}{column}: текст хэт урт байна ({length} тэмдэгт; дээд хэмжээ {limit})",
+        "en": "{where}{column}: the text is too long ({length} characters; the limit is {limit})",
+    },
+    "text_control": {
+        "mn": "{where}{column}: текстэд бичигдэхгүй тэмдэгт ({char}) байна; түүнийг арилгана уу",
+        "en": "{where}{column}: the text holds a control character ({char}); remove it",
+    },
+    "number_out_of_range": {
+        "mn": "{where}{column}: {value} гэсэн тоо хэт их эсвэл тоо биш байна",
+        "en": "{where}{column}: the number {value} is too large or not a number",
+    },
+    "too_many_objectives": {
+        "mn": "баримтад зорилт хэт олон байна ({count}; дээд хэмжээ {limit})",
+        "en": "the document has too many objectives ({count}; the limit is {limit})",
+    },
+    "too_many_measures": {
+        "mn": "баримтад арга хэмжээ хэт олон байна ({count}; дээд хэмжээ {limit})",
+        "en": "the document has too many measures ({count}; the limit is {limit})",
+    },
+    "render_too_large": {
+        "mn": "{kind} файл үүсгэхэд баримт хэт том байна ({size} тэмдэгт, {count} арга хэмжээ; "
+        "дээд хэмжээ {limit} тэмдэгт, {max_count} арга хэмжээ); XLSX эсвэл CSV-ээр татна уу",
+        "en": "the document is too large to write as {kind} ({size} characters, {count} measures; "
+        "the limit is {limit} characters, {max_count} measures); download it as XLSX or CSV",
+    },
     "imported": {
         "mn": "Хадгалав: тайлан #{id} — {organization}, {year}, {period}: {objectives} зорилт, {measures} арга хэмжээ, нэгдсэн дүн {total}",
         "en": "Saved report #{id} — {organization}, {year}, {period}: {objectives} objectives, {measures} measures, consolidated result {total}",
@@ -262,6 +288,11 @@ COLUMNS: dict[str, dict[str, str]] = {
     "responsible_unit": {"mn": "Хариуцах нэгж", "en": "responsible unit"},
     "deadline": {"mn": "Хугацаа", "en": "deadline"},
     "objective": {"mn": "Зорилт", "en": "objective"},
+    "rating": {"mn": "Үнэлгээ", "en": "rating"},
+    "title": {"mn": "Гарчиг", "en": "title"},
+    "file": {"mn": "Файлын нэр", "en": "file name"},
+    "organization": {"mn": "Байгууллага", "en": "organization"},
+    "scale": {"mn": "Үнэлгээний шатлал", "en": "scale"},
 }
 
 
@@ -270,7 +301,7 @@ PERIODS: dict[str, dict[str, str]] = {
     "half_year": {"mn": "хагас жилийн", "en": "half-year"},
 }
 # Parameters whose values are codes shown by their name in the message's language.
-_NAMED_VALUES = {"source": COLUMNS, "target": COLUMNS, "period": PERIODS}
+_NAMED_VALUES = {"source": COLUMNS, "target": COLUMNS, "column": COLUMNS, "period": PERIODS}
 
 
 def current_language() -> str:

@@ -45,3 +45,15 @@ def typed_text(value: str | None) -> str:
     """Text as a person typed it in a form: browsers send paragraphs with CR LF (old ones
     with CR), kept as LF so an unchanged text compares equal; the ends trimmed."""
     return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+# Characters no person types and no report holds: C0 controls but tab, line feed and carriage
+# return (NUL breaks PostgreSQL), DEL, C1 controls, lone surrogates (not encodable as UTF-8)
+# and the non-characters U+FFFE, U+FFFF. Direction marks and other format characters are text.
+_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def refused_character(text: str) -> str | None:
+    """The first character of ``text`` that is refused everywhere, as "U+0000", else None."""
+    found = _REFUSED.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"

@@ -203,7 +203,9 @@ class EvidenceRejectedError(ValueError):
     """An evidence file or link is refused; ``code`` says why, ``name`` is what was sent.
 
     Codes: ``type`` (extension not allowed), ``content`` (the bytes are not what the
-    extension says), ``size`` (over the limit), ``empty``, ``url`` (not an http(s) link).
+    extension says), ``size`` (over the limit), ``empty``, ``url`` (not an http(s) link),
+    ``text`` (a name or title holds a control character), ``storage`` (the evidence store
+    refused the file: read-only or full; nothing of it was kept).
     """
 
     def __init__(self, *, code: str, name: str, limit: int | None = None) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db import transaction
 from django_tasks import task
 
+from shudarga.documents.errors import RenderTooLargeError
 from shudarga.plans.models import ReportPublication
 from shudarga.portal.files import PUBLISHED_FORMATS, publication_file
 
@@ -15,13 +16,19 @@ __all__ = ["publication_files_enqueue", "publication_files_write"]
 
 @task()
 def publication_files_write(publication_id: int) -> list[str]:
-    """Write every format of the publication into storage; the formats written."""
+    """Write every format of the publication into storage; the formats written (a PDF or
+    DOCX beyond its bound, documents.bounds, is left out)."""
     publication = ReportPublication.objects.filter(pk=publication_id).first()
     if publication is None:  # deleted since: nothing to write
         return []
+    written = []
     for fmt in PUBLISHED_FORMATS:
-        publication_file(publication=publication, fmt=fmt)
-    return list(PUBLISHED_FORMATS)
+        try:
+            publication_file(publication=publication, fmt=fmt)
+        except RenderTooLargeError:
+            continue  # beyond the format's bound: the page says so; the other formats are written
+        written.append(fmt)
+    return written
 
 
 def publication_files_enqueue(sender, instance: ReportPublication, created: bool, **kwargs) -> None:

@@ -50,6 +50,15 @@ def rejection_message(exc: EvidenceRejectedError) -> str:
         }
     if exc.code == "empty":
         return _("%(name)s was refused: the file is empty.") % {"name": exc.name}
+    if exc.code == "text":
+        return _(
+            "%(name)s was refused: its name or description holds a control character; remove it."
+        ) % {"name": exc.name}
+    if exc.code == "storage":
+        return _(
+            "%(name)s could not be stored: the evidence store is full or read-only. Nothing "
+            "was attached; tell the administrator."
+        ) % {"name": exc.name}
     return _("The link was refused: only http:// and https:// links can be attached.")
 
 

@@ -9,10 +9,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from shudarga.documents import limits
 from shudarga.documents.readers.cells import parse_amount
+from shudarga.documents.textnorm import refused_character
 from shudarga.plans.planning.approval import YEAR_MAX, YEAR_MIN
 from shudarga.plans.planning.editing import MeasureValues
 from shudarga.web.templatetags.plan_format import amount_text
+from shudarga.web.text_fields import TypedTextField
 
 _SPACES = str.maketrans({"\u202f": " ", "\u2009": " ", "\u00a0": " "})
 
@@ -32,6 +35,8 @@ class AmountField(forms.CharField):
         text = (super().to_python(value) or "").translate(_SPACES).strip()
         if not text:
             return None
+        if len(text) > limits.AMOUNT_TEXT_MAX or refused_character(text) is not None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
         if text[0] in "-−–" and any(ch.isdigit() for ch in text):
             raise ValidationError(self.error_messages["negative"], code="negative")
         try:
@@ -48,24 +53,34 @@ def _area(rows: int = 2) -> forms.Textarea:
 
 
 class MeasureForm(forms.Form):
-    text = forms.CharField(
+    text = TypedTextField(
+        max_length=limits.MEASURE_TEXT_MAX,
         label=_("Measure"),
         widget=_area(3),
         strip=True,
         error_messages={"required": _("Write what the measure is: a measure needs its text.")},
     )
-    indicator = forms.CharField(label=_("Indicator"), widget=_area(), required=False)
-    target = forms.CharField(label=_("Target level"), widget=_area(), required=False)
+    indicator = TypedTextField(
+        max_length=limits.INDICATOR_MAX, label=_("Indicator"), widget=_area(), required=False
+    )
+    target = TypedTextField(
+        max_length=limits.TARGET_MAX, label=_("Target level"), widget=_area(), required=False
+    )
     planned_budget = AmountField(
         label=_("Planned budget (thousand MNT)"),
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 12, "maxlength": 40}),
         help_text=_("For example 1 200,5. Leave empty when no money is planned."),
     )
-    responsible_unit = forms.CharField(label=_("Responsible unit"), widget=_area(1), required=False)
-    deadline = forms.CharField(
+    responsible_unit = TypedTextField(
+        max_length=limits.RESPONSIBLE_UNIT_MAX,
+        label=_("Responsible unit"),
+        widget=_area(1),
+        required=False,
+    )
+    deadline = TypedTextField(
         label=_("Deadline"),
-        max_length=255,
+        max_length=limits.DEADLINE_MAX,
         required=False,
         help_text=_("As written in the plan, for example “1 дүгээр улирал” or “Жилдээ”."),
     )
@@ -93,7 +108,8 @@ class MeasureEditForm(MeasureForm):
 
 
 class ObjectiveForm(forms.Form):
-    title = forms.CharField(
+    title = TypedTextField(
+        max_length=limits.OBJECTIVE_TITLE_MAX,
         label=_("Objective"),
         widget=_area(2),
         error_messages={"required": _("Write the objective's title.")},
@@ -101,7 +117,8 @@ class ObjectiveForm(forms.Form):
 
 
 class ReopenForm(forms.Form):
-    reason = forms.CharField(
+    reason = TypedTextField(
+        max_length=limits.COMMENT_MAX,
         label=_("Why is the plan reopened?"),
         widget=_area(3),
         error_messages={"required": _("Say why the plan is reopened: a reason is required.")},

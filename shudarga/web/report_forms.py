@@ -14,7 +14,9 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from shudarga.documents import limits
 from shudarga.plans.models import MeasureResult, Scale, ScaleLevel
+from shudarga.web.text_fields import TypedTextField
 
 NOT_DUE = "not_due"
 _SPACES = re.compile(r"[\s\u00a0\u202f']+")
@@ -63,17 +65,17 @@ class ResultForm(forms.Form):
     """One measure's result. ``prefix`` is ``r<result pk>`` so a page holds one per measure."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    spent = forms.CharField(
+    spent = TypedTextField(
         label=_("Money spent (thousand MNT)"),
         required=False,
-        max_length=40,
+        max_length=limits.AMOUNT_TEXT_MAX,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 12}),
         help_text=_("A number such as 840 or 840,5; leave empty when nothing was spent."),
     )
-    achieved = forms.CharField(
+    achieved = TypedTextField(
         label=_("What was achieved"),
         required=False,
-        max_length=20000,
+        max_length=limits.ACHIEVED_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     score = forms.ChoiceField(label=_("Self-assessed score"), required=False)
@@ -134,7 +136,7 @@ class ResultForm(forms.Form):
             raise forms.ValidationError(_("Money spent cannot be below 0."), code="negative")
         if value is not None and value != value.quantize(Decimal("0.01")):
             raise forms.ValidationError(_("Money spent has at most two decimals."), code="decimals")
-        if value is not None and value >= Decimal(10) ** 12:
+        if value is not None and value >= Decimal(10) ** limits.AMOUNT_DIGITS:
             raise forms.ValidationError(_("That sum is too large."), code="large")
         return value
 

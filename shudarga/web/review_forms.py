@@ -8,18 +8,20 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shudarga.documents import limits
 from shudarga.plans.models import MeasureResult, Scale, ScaleLevel
 from shudarga.web.report_forms import NOT_DUE, level_label, plain_score
+from shudarga.web.text_fields import TypedTextField
 
 
 class ReviewScoreForm(forms.Form):
     """The reviewer's final score of one measure; ``prefix`` is ``v<result pk>``."""
 
     score = forms.ChoiceField(label=_("Reviewer's score"))
-    comment = forms.CharField(
+    comment = TypedTextField(
         label=_("Reviewer's comment"),
         required=False,
-        max_length=5000,
+        max_length=limits.COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -58,9 +60,9 @@ def review_form_for(
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
+    reason = TypedTextField(
         label=_("Reason for returning"),
-        max_length=5000,
+        max_length=limits.COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Say what the organization has to fix; it is shown to them first."),
         error_messages={"required": _("A reason is required to return a report.")},
@@ -68,9 +70,9 @@ class ReasonForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    note = forms.CharField(
+    note = TypedTextField(
         label=_("What was corrected"),
-        max_length=5000,
+        max_length=limits.COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Shown beside the new version; the earlier versions stay listed."),
     )

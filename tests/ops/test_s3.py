@@ -24,6 +24,7 @@ from moto.server import ThreadedMotoServer
 from shudarga.cli import main
 from shudarga.filestores import StorageConfigError, file_storages
 from shudarga.ops.backup import restore
+from shudarga.plans.errors import EvidenceRejectedError
 from shudarga.plans.models import Evidence
 from shudarga.plans.reports.filling import evidence_add_file
 from shudarga.portal.files import publication_file_name
@@ -129,8 +130,11 @@ def test_a_failed_upload_leaves_neither_a_file_nor_a_row(where, request, report,
     """On disk the first 16 bytes were written before the failure: they are removed too."""
     store = request.getfixturevalue(where)
     upload = BreakingUpload("зураг.png", PNG + b"x" * 4096)
-    with pytest.raises(OSError, match="connection reset"):
+    # The store's failure is the clear refusal of an evidence store that did not take it.
+    with pytest.raises(EvidenceRejectedError) as refused:
         evidence_add_file(user=officer, result=results["1.1"], upload=upload)
+    assert refused.value.code == "storage"
+    assert isinstance(refused.value.__cause__, OSError)
     assert (keys(store) if where == "bucket" else list(store.rglob("*.*"))) == []
     assert not Evidence.objects.exists()
 

@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from shudarga.documents import jsonform
+from shudarga.documents.bounds import check_document
 from shudarga.documents.errors import ReadError
 from shudarga.documents.model import ReportDocument
 from shudarga.documents.readers.packages import (
@@ -77,10 +78,14 @@ def _read_json(data: bytes, source: str) -> ReportDocument:
 
 
 def read_bytes(data: bytes, *, source: str = "") -> ReportDocument:
-    """Read a report from its bytes; every refusal is a ReadError with a code."""
+    """Read a report from its bytes; every refusal is a ReadError with a code. What was read
+    is checked against the limits (documents.bounds) before anyone shows or stores it."""
     if len(data) > MAX_FILE_BYTES:
         raise ReadError("file_too_large", size=len(data), limit=MAX_FILE_BYTES)
-    kind = detect_format(data)
+    return check_document(_read_kind(data, detect_format(data), source))
+
+
+def _read_kind(data: bytes, kind: str, source: str) -> ReportDocument:
     # The heavy libraries (python-docx, openpyxl, lxml) load only when a file needs them.
     if kind == "docx":
         from shudarga.documents.readers.docx import read_docx

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from importlib import import_module
 
 from shudarga.documents import jsonform
+from shudarga.documents.bounds import check_renderable
 from shudarga.documents.model import ReportDocument
 
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -40,8 +41,11 @@ def _writer(fmt: str) -> Callable[[ReportDocument], bytes]:
 
 
 def write(doc: ReportDocument, fmt: str) -> bytes:
-    """The document in ``fmt`` (one of FORMATS); KeyError for an unknown format."""
-    return _writer(fmt)(doc)
+    """The document in ``fmt`` (one of FORMATS); KeyError for an unknown format;
+    RenderTooLargeError when the document is beyond what ``fmt`` lays out in bounded time."""
+    writer = _writer(fmt)
+    check_renderable(doc, fmt=fmt)
+    return writer(doc)
 
 
 def content_type(fmt: str) -> str:

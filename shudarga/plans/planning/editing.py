@@ -28,7 +28,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_update_with_history
 
 from shudarga.access import Action, user_may
-from shudarga.documents.textnorm import typed_text
+from shudarga.documents import limits
+from shudarga.documents.textnorm import refused_character, typed_text
 from shudarga.plans.errors import (
     MeasureConflictError,
     MeasureHasResultsError,
@@ -42,7 +43,15 @@ if TYPE_CHECKING:
 
 Direction = Literal["up", "down"]
 
-BUDGET_MAX_DIGITS = 12  # whole digits of Measure.planned_budget (max_digits 14, 2 decimals)
+BUDGET_MAX_DIGITS = limits.AMOUNT_DIGITS  # whole digits of Measure.planned_budget
+# The text fields of a measure and their limits (the forms and the API check them first).
+TEXT_LIMITS = {
+    "text": limits.MEASURE_TEXT_MAX,
+    "indicator": limits.INDICATOR_MAX,
+    "target": limits.TARGET_MAX,
+    "responsible_unit": limits.RESPONSIBLE_UNIT_MAX,
+    "deadline": limits.DEADLINE_MAX,
+}
 
 
 @dataclass(frozen=True)
@@ -95,20 +104,37 @@ def measure_values_clean(values: MeasureValues) -> MeasureValues:
             errors["planned_budget"] = [
                 _("Give the planned budget with at most two decimals (thousand MNT).")
             ]
-    deadline_max = Measure._meta.get_field("deadline").max_length
-    if deadline_max is not None and len(cleaned.deadline) > deadline_max:
-        errors["deadline"] = [
-            _("The deadline is too long (at most %(n)s characters).") % {"n": deadline_max}
-        ]
+    for name, limit in TEXT_LIMITS.items():
+        problem = text_problem(getattr(cleaned, name), limit)
+        if problem is not None:
+            errors.setdefault(name, []).append(problem)
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def text_problem(value: str, limit: int) -> str | None:
+    """What is wrong with a typed text (too long, a control character), else None."""
+    if len(value) > limit:
+        return _("The text is too long: at most %(limit)s characters (it has %(n)s).") % {
+            "limit": limit,
+            "n": len(value),
+        }
+    char = refused_character(value)
+    if char is not None:
+        return _(
+            "The text holds a control character (%(char)s) that no text may hold: remove it."
+        ) % {"char": char}
+    return None
 
 
 def objective_title_clean(title: str) -> str:
     title = typed_text(title)
     if not title:
         raise ValidationError({"title": [_("Write the objective's title.")]})
+    problem = text_problem(title, limits.OBJECTIVE_TITLE_MAX)
+    if problem is not None:
+        raise ValidationError({"title": [problem]})
     return title
 
 

@@ -10,6 +10,7 @@ request too.
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from decimal import Decimal
 from pathlib import PurePath
@@ -22,7 +23,8 @@ from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from shudarga.access import plans_for
-from shudarga.documents.textnorm import typed_text
+from shudarga.documents import limits
+from shudarga.documents.textnorm import refused_character, typed_text
 from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.errors import (
     EvidenceRejectedError,
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
     from django.core.files.uploadedfile import UploadedFile
 
+logger = logging.getLogger(__name__)
+
 __all__ = [
     "evidence_add_file",
     "evidence_add_link",
@@ -54,9 +58,9 @@ __all__ = [
 
 
 # MeasureResult.spent: 14 digits, 2 of them decimals.
-SPENT_MAX = Decimal(10) ** 12
-URL_MAX = 1000
-TITLE_MAX = 255
+SPENT_MAX = Decimal(10) ** limits.AMOUNT_DIGITS
+URL_MAX = limits.URL_MAX
+TITLE_MAX = limits.EVIDENCE_TITLE_MAX
 
 
 @transaction.atomic
@@ -124,6 +128,11 @@ def result_update(
         raise ResultConflictError(stored=_with_last_change(stored), expected=expected_version)
     spent = _check_spent(spent)
     achieved = typed_text(achieved)
+    if len(achieved) > limits.ACHIEVED_MAX or refused_character(achieved) is not None:
+        raise ResultValueError(
+            field="achieved",
+            message=f"at most {limits.ACHIEVED_MAX} characters and no control characters",
+        )
     if not_due and score is not None:
         raise ResultValueError(field="score", message="a measure not yet due has no score")
     if score is not None and score != stored.score:
@@ -189,6 +198,8 @@ def evidence_check_file(*, upload: UploadedFile) -> str:
     type is the one the extension stands for, never the one the browser claimed.
     """
     name = _file_name(upload.name or "")
+    if refused_character(name) is not None:
+        raise EvidenceRejectedError(code="text", name=name.encode("ascii", "replace").decode())
     suffix = PurePath(name).suffix.lower()
     types = settings.EVIDENCE_TYPES
     if suffix not in types or suffix not in MAGIC:
@@ -229,6 +240,33 @@ def _file_name(name: str) -> str:
     return name
 
 
+def _evidence_title(title: str, name: str) -> str:
+    title = typed_text(title)[:TITLE_MAX]
+    if refused_character(title) is not None:
+        raise EvidenceRejectedError(code="text", name=name)
+    return title
+
+
+def _evidence_store(evidence: Evidence, name: str, upload: UploadedFile) -> None:
+    """Write the file under the random name the model gives it. A store that is read-only or
+    full (OSError) is EvidenceRejectedError("storage"), and whatever part of the file was
+    written is removed: no partial file stays behind. A bucket's errors are not OSError
+    (botocore's), so every failure of the store is taken as one."""
+    field_file = evidence.file
+    target = field_file.field.generate_filename(evidence, name)
+    storage = field_file.storage
+    try:
+        field_file.name = storage.save(target, upload, max_length=field_file.field.max_length)
+    except Exception as exc:
+        try:
+            if storage.exists(target):
+                storage.delete(target)
+        except Exception:  # the store refuses even the removal: nothing more to do
+            pass
+        logger.warning("evidence store refused %s: %s", target, exc)
+        raise EvidenceRejectedError(code="storage", name=name) from exc
+
+
 @transaction.atomic
 def evidence_add_file(
     *, user: AbstractBaseUser, result: MeasureResult, upload: UploadedFile, title: str = ""
@@ -244,20 +282,16 @@ def evidence_add_file(
         original_name=name,
         content_type=content_type,
         size=upload.size,
-        title=typed_text(title)[:TITLE_MAX],
+        title=_evidence_title(title, name),
         uploaded_by=user,
     )
     evidence._history_user = user
-    # The stored name is chosen first, so a failure while writing (a full disk, a dropped
-    # connection to the bucket) or while saving the row removes whatever part was written.
-    stored = evidence.file.field.generate_filename(evidence, name)
+    _evidence_store(evidence, name, upload)
     try:
-        evidence.file.name = evidence.file.storage.save(
-            stored, upload, max_length=evidence.file.field.max_length
-        )
         evidence.save()
     except BaseException:
-        evidence.file.storage.delete(evidence.file.name or stored)
+        # The row was not saved: the file written for it goes too.
+        evidence.file.storage.delete(evidence.file.name)
         raise
     return evidence
 
@@ -275,8 +309,10 @@ def evidence_add_link(
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
         raise EvidenceRejectedError(code="url", name=url[:200]) from None
+    if refused_character(url) is not None:
+        raise EvidenceRejectedError(code="url", name=url[:200].encode("ascii", "replace").decode())
     evidence = Evidence(
-        result=result, url=url, title=typed_text(title)[:TITLE_MAX], uploaded_by=user
+        result=result, url=url, title=_evidence_title(title, url[:200]), uploaded_by=user
     )
     evidence._history_user = user
     evidence.save()
