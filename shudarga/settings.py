@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("SHUDARGA_VAR_DIR", BASE_DIR.parent / "var"))
@@ -65,12 +66,17 @@ INSTALLED_APPS = [
     # starts one beside gunicorn).
     "django_tasks",
     "django_tasks_db",
+    # django-csp: its system checks warn about settings of its older versions.
+    "csp",
 ]
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (CONTENT_SECURITY_POLICY below); a view that
+    # sets its own (evidence downloads) keeps it.
+    "csp.middleware.CSPMiddleware",
     # Static files from gunicorn itself, compressed and cached forever under hashed names.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -180,6 +186,24 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Scripts, styles and images only from this site: no inline script, style element or style
+# attribute anywhere (htmx is told not to inject its indicator style: web/base.html); an inline
+# script that ever must run carries request.csp_nonce. The print view's one <style> is allowed
+# by its hash (shudarga.web.csp). Swagger UI's icons are data: URLs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
 
 # Served over HTTPS by a reverse proxy (the default without DEBUG; SHUDARGA_HTTPS=0 for plain
 # HTTP, as the demo on 127.0.0.1 does). The proxy says the scheme in X-Forwarded-Proto.
