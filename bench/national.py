@@ -2,6 +2,10 @@
 
     .venv/bin/python bench/national.py [--organizations 5000] [--small 200]
         [--years 2022 2023 2024] [--repeat 5] [--server postgres://postgres@127.0.0.1:5432]
+        [--database shudarga_bench] [--reuse]
+
+``--reuse`` measures the databases an earlier run generated (PREFIX_200, PREFIX_5000), so
+changing a page and measuring it again does not regenerate the country (about ten minutes).
 
 For each size (small, then large) it creates a scratch PostgreSQL database, migrates it,
 generates a country (bench/country.py) and ANALYZEs it, times pg_dump + pg_restore of the
@@ -16,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -24,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from timing import median_ms  # noqa: E402
 
 
 def _scratch(server: str, name: str) -> str:
@@ -35,19 +40,36 @@ def _scratch(server: str, name: str) -> str:
     return f"{server}/{name}"
 
 
-def _median_ms(step, repeat: int) -> float:
-    step()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+def _exists(server: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    return found is not None
 
 
-def child(size: int, years: list[int], repeat: int, server: str) -> dict:
+def country_found():
+    """The country an earlier run generated (its three bench users), or None."""
+    from country import Country
+    from django.contrib.auth import get_user_model
+
+    from shudarga.orgs.models import Organization
+    from shudarga.plans.models import Report, ReportSummary
+
+    users = {u.username: u for u in get_user_model().objects.filter(username__startswith="bench.")}
+    names = ("bench.national", "bench.aimag", "bench.officer")
+    # The summaries are the last stage written: a run cut short before them is not reused.
+    if not all(n in users for n in names) or not ReportSummary.objects.exists():
+        return None
+    offices = Organization.objects.filter(kind="organization").count()
+    return Country(offices, Report.objects.count(), *(users[n] for n in names))
+
+
+def child(size: int, years: list[int], repeat: int, server: str, prefix: str, reuse: bool) -> dict:
     """One size in its own process (the settings read the database URL once)."""
-    url = _scratch(server, f"shudarga_bench_{size}")
+    name = f"{prefix}_{size}"
+    reused = reuse and _exists(server, name)
+    url = f"{server}/{name}" if reused else _scratch(server, name)
     os.environ.update(SHUDARGA_DATABASE_URL=url, DJANGO_SETTINGS_MODULE="bench_settings")
     import django
 
@@ -57,19 +79,25 @@ def child(size: int, years: list[int], repeat: int, server: str) -> dict:
     call_command("migrate", verbosity=0)
     from country import country
 
-    start = time.perf_counter()
-    made = country(organizations=size, years=years)
-    generated = time.perf_counter() - start
-    restore = _dump_restore(server, url, size)
+    generated = restore = None
+    made = country_found() if reused else None
+    if made is None:  # not there yet (or a generation cut short): make it from nothing
+        if reused:
+            url = _scratch(server, name)
+            call_command("migrate", verbosity=0)
+        start = time.perf_counter()
+        made = country(organizations=size, years=years)
+        generated = time.perf_counter() - start
+        restore = _dump_restore(server, url, name)
     pages = _pages(made, years[-1], repeat)
     return {"size": made.organizations, "reports": made.reports, "generate_s": generated,
             "restore_s": restore, "pages": pages}  # fmt: skip
 
 
-def _dump_restore(server: str, url: str, size: int) -> float:
+def _dump_restore(server: str, url: str, name: str) -> float:
     """pg_dump of the generated database and pg_restore into another: seconds for both."""
-    dump = Path(f"/tmp/shudarga_bench_{size}.dump")
-    target = _scratch(server, f"shudarga_bench_{size}_restore")
+    dump = Path(f"/tmp/{name}.dump")
+    target = _scratch(server, f"{name}_restore")
     start = time.perf_counter()
     subprocess.run(["pg_dump", "--format=custom", "-f", str(dump), url], check=True)
     subprocess.run(["pg_restore", "--no-owner", "-d", target, str(dump)], check=True)
@@ -146,7 +174,7 @@ def _pages(made, year: int, repeat: int) -> dict[str, dict]:
 
         with CaptureQueriesContext(connection) as queries:
             body = get()
-        row = {"queries": len(queries), "bytes": len(body), "ms": _median_ms(get, repeat)}
+        row = {"queries": len(queries), "bytes": len(body), "ms": median_ms(get, repeat)}
         if name in BARE:
 
             def bare(sql=BARE[name]):
@@ -154,7 +182,7 @@ def _pages(made, year: int, repeat: int) -> dict[str, dict]:
                     cursor.execute(sql, {"year": year})
                     cursor.fetchall()
 
-            row["bare_ms"] = _median_ms(bare, repeat)
+            row["bare_ms"] = median_ms(bare, repeat)
         out[name] = row
     return out
 
@@ -162,6 +190,9 @@ def _pages(made, year: int, repeat: int) -> dict[str, dict]:
 def report(small: dict, large: dict) -> None:
     trivial = {r["size"]: r["pages"]["trivial view (baseline)"]["ms"] for r in (small, large)}
     for run in (small, large):
+        if run["generate_s"] is None:
+            print(f"{run['size']} organizations, {run['reports']} reports: reused (--reuse)")
+            continue
         print(f"{run['size']} organizations, {run['reports']} reports: generated in "
               f"{run['generate_s']:.1f} s = {run['generate_s'] / run['restore_s']:.1f}× "
               f"pg_dump + pg_restore of the same rows ({run['restore_s']:.1f} s)")  # fmt: skip
@@ -185,15 +216,22 @@ def main() -> None:
     parser.add_argument("--years", type=int, nargs="+", default=[2022, 2023, 2024])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--database", default="shudarga_bench",
+                        help="prefix of the databases' names (PREFIX_SIZE)")  # fmt: skip
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure the country an earlier run generated, if there")  # fmt: skip
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.years, args.repeat, args.server)))
+        made = child(args.child, args.years, args.repeat, args.server, args.database, args.reuse)
+        print(json.dumps(made))
         return
     runs = []
+    reuse = ["--reuse"] if args.reuse else []
     for size in (args.small, args.organizations):
         command = [sys.executable, __file__, "--child", str(size), "--repeat", str(args.repeat),
-                   "--server", args.server, "--years", *map(str, args.years)]  # fmt: skip
+                   "--server", args.server, "--database", args.database,
+                   "--years", *map(str, args.years), *reuse]  # fmt: skip
         done = subprocess.run(command, check=True, capture_output=True, text=True)
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
     report(*runs)

@@ -14,7 +14,6 @@ Data: a country of 20 organizations (bench/country.py) in a scratch SQLite file.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import http.client
 import os
 import socket
@@ -69,37 +68,11 @@ def _rate(port: int, path: str, seconds: float, clients: int) -> float:
     return sum(counts) / seconds
 
 
-def _median_ms(step, repeat: int) -> float:
-    step()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return sorted(times)[len(times) // 2] * 1000
-
-
 def pdfs() -> None:
-    from shudarga.documents import jsonform
-    from shudarga.documents.readers import read_path
-    from shudarga.documents.writers import write
+    """The PDF table of bench/documents.py (one measurement of the PDF, not two)."""
+    from documents import pdf_table
 
-    seed = read_path(ROOT / "shudarga/demo/khujirt-2024-anticorruption-report.txt")
-    measures = [m for o in seed.objectives for m in o.measures]
-    big = dataclasses.replace(seed, objectives=[
-        dataclasses.replace(seed.objectives[0], number=str(o), measures=[
-            dataclasses.replace(measures[(o * 20 + m) % len(measures)], number=f"{o}.{m}")
-            for m in range(1, 21)
-        ])
-        for o in range(1, 11)
-    ])  # fmt: skip
-    print("\ndocument | measures | PDF ms | JSON ms (baseline) | ×")
-    print("--- | --- | --- | --- | ---")
-    for name, document in (("Khujirt 2024", seed), ("200 measures", big)):
-        pdf = _median_ms(lambda d=document: write(d, "pdf"), 3)
-        base = _median_ms(lambda d=document: jsonform.dumps(d), 5)
-        count = sum(len(o.measures) for o in document.objectives)
-        print(f"{name} | {count} | {pdf:.0f} | {base:.1f} | {pdf / base:.0f}")
+    pdf_table(repeat=3)
 
 
 def main() -> None:

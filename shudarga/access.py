@@ -13,7 +13,8 @@ Actions and who may take them:
 
 - Reviewers (ReviewerAssignment: a node of the tree and everything under it) VIEW and REVIEW
   there. National review is an assignment on the tree's root like any other: ``is_staff``
-  and ``is_superuser`` open the admin, never a report.
+  opens the admin, never a report; a superuser (the system's administrator) VIEWs
+  everything, as in the admin, and reviews nothing without an assignment.
 
 Separation of duties (docs/permissions.md): nobody REVIEWs an organization they are a
 member of in any role; a reviewer of a node does not REVIEW the node's own office (the
@@ -25,6 +26,9 @@ that office itself, by someone who reviews above it. They still VIEW both.
   ``publisher_action()``.
 - Dashboards start from the nodes a user reviews:
   ``review_roots``.
+- A background job (jobs.Job) and its result are seen by the user who asked for it only:
+  ``jobs_visible_to``; a web bulk import is for reviewers (``reviews_something``), into the
+  organizations they REVIEW.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
+from shudarga.jobs.models import Job
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
 from shudarga.plans.models import Plan, Report
 
@@ -86,6 +91,9 @@ def organizations_for(user: User, action: Action = Action.VIEW) -> QuerySet[Orga
     """The organizations in which ``user`` may take ``action``."""
     if not user.is_authenticated or not user.is_active:
         return Organization.objects.none()
+    if action is Action.VIEW and _administers(user):
+        # The system's administrator reads everything (as in the admin), reviews nothing.
+        return Organization.objects.all()
     roles = ROLES_FOR[action]
     condition = Q(pk__in=_member_of(user, roles)) if roles else Q(pk__in=[])
     if action in REVIEWER_ACTIONS:
@@ -98,6 +106,10 @@ def organizations_for(user: User, action: Action = Action.VIEW) -> QuerySet[Orga
     return found
 
 
+def _administers(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
 def _member_of(user: User, roles) -> QuerySet:
     return Membership.objects.filter(user=user, role__in=roles).values("organization_id")
 
@@ -107,10 +119,14 @@ def organizations_visible_to(user: User) -> QuerySet[Organization]:
 
 
 def plans_for(user: User, action: Action = Action.VIEW) -> QuerySet[Plan]:
+    if action is Action.VIEW and _administers(user):
+        return Plan.objects.all()
     return Plan.objects.filter(organization__in=organizations_for(user, action))
 
 
 def reports_for(user: User, action: Action = Action.VIEW) -> QuerySet[Report]:
+    if action is Action.VIEW and _administers(user):
+        return Report.objects.all()
     return Report.objects.filter(plan__organization__in=organizations_for(user, action))
 
 
@@ -175,3 +191,25 @@ def organizations_public_or_visible(user: User) -> QuerySet[Organization]:
         return Organization.objects.filter(public)
     mine = Q(pk__in=organizations_for(user, Action.VIEW).values("pk"))
     return Organization.objects.filter(public | mine)
+
+
+def needs_second_factor(user: User) -> bool:
+    """Whether ``user`` must prove a second factor (TOTP) after their password: heads (they
+    sign off and publish), reviewers (they score and accept), staff and superusers (the
+    admin). Officers and viewers need only their password (one or two queries)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return (
+        Membership.objects.filter(user=user, role=Membership.Role.HEAD).exists()
+        or ReviewerAssignment.objects.filter(user=user).exists()
+    )
+
+
+def jobs_visible_to(user: User) -> QuerySet[Job]:
+    """The jobs a user may follow and download: their own, nobody else's (a job's result
+    holds what its asker may see, not what another may)."""
+    if not user.is_authenticated or not user.is_active:
+        return Job.objects.none()
+    return Job.objects.filter(user=user)

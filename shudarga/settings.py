@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+
+from shudarga.filestores import file_storages
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("SHUDARGA_VAR_DIR", BASE_DIR.parent / "var"))
@@ -62,12 +65,19 @@ INSTALLED_APPS = [
     # The JSON API; "ninja" serves its Swagger UI assets locally (no CDN).
     "ninja",
     "shudarga.api",
+    # Long work (ZIPs, large PDFs, web imports) as jobs a worker runs, with their progress.
+    "shudarga.jobs",
     # Background tasks in the database (``manage.py db_worker`` runs them; scripts/serve
     # starts one beside gunicorn).
     "django_tasks",
     "django_tasks_db",
     # django-csp: its system checks warn about settings of its older versions.
     "csp",
+    # Failed logins recorded, and a username locked after too many from one address.
+    "axes",
+    # A second factor (TOTP, an authenticator app) for heads, reviewers and staff.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -84,10 +94,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session proved the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    "shudarga.accounts.middleware.SecondFactorMiddleware",
+    "shudarga.accounts.middleware.IdleSessionMiddleware",
+    # After authentication: an anonymous visitor's portal reads go to the read replica.
+    "shudarga.dbrouting.ReplicaReadsMiddleware",
     "shudarga.accounts.middleware.UserLanguageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with accounts/locked.html.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "shudarga.urls"
@@ -129,6 +147,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": int(os.environ.get("SHUDARGA_SQLITE_TIMEOUT", "20")),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
+# A read replica (PostgreSQL streaming replication) for the public portal's anonymous reads;
+# writes, the workspace and migrations stay on "default" (shudarga.dbrouting).
+_REPLICA_URL = os.environ.get("SHUDARGA_REPLICA_DATABASE_URL", "")
+if _REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(_REPLICA_URL, conn_max_age=60)
+DATABASE_ROUTERS = ["shudarga.dbrouting.PortalReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -136,6 +160,45 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# django-axes checks a lockout before any password is hashed (each costs ~0.5 s of CPU).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After SHUDARGA_LOGIN_FAILURES wrong passwords for one username from one address, that
+# pair is locked for SHUDARGA_LOCKOUT_MINUTES (a username alone would let anyone lock
+# anyone out); a successful login clears the count. Attempts are kept in axes' tables.
+AXES_FAILURE_LIMIT = int(os.environ.get("SHUDARGA_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SHUDARGA_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Every failed login kept (who was tried, from where, when), not only the running count.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "shudarga.accounts.views.locked_out"
+AXES_VERBOSE = False
+# Heads, reviewers and staff prove a second factor (TOTP) after their password; "0" turns
+# it off (the demo on 127.0.0.1, where visitors have no authenticator app for its users).
+TWO_FACTOR_REQUIRED = _flag("SHUDARGA_TWO_FACTOR", "1")
+OTP_TOTP_ISSUER = "Shudarga"
+# Signed out after this many minutes without a request (a saved measure counts).
+SESSION_IDLE_MINUTES = int(os.environ.get("SHUDARGA_SESSION_IDLE_MINUTES", "60"))
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+
+# Password reset links by e-mail (Django's own views). Without SHUDARGA_EMAIL_HOST the
+# message is written to the log (stdout) instead of being sent.
+EMAIL_HOST = os.environ.get("SHUDARGA_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("SHUDARGA_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("SHUDARGA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SHUDARGA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _flag("SHUDARGA_EMAIL_TLS", "1")
+DEFAULT_FROM_EMAIL = os.environ.get("SHUDARGA_EMAIL_FROM", "shudarga@localhost")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a day: officials read their mail once a day
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -164,6 +227,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # Who publishes an accepted report: "head" (the organization's head) or "reviewer".
 SHUDARGA_PUBLISHER = os.environ.get("SHUDARGA_PUBLISHER", "head")
+# A report with more measures than this gets its workspace PDF from a background job.
+SHUDARGA_PDF_JOB_MEASURES = int(os.environ.get("SHUDARGA_PDF_JOB_MEASURES", 60))
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -172,11 +237,9 @@ STATIC_ROOT = VAR_DIR / "static"
 GENERATED_ROOT = Path(os.environ.get("SHUDARGA_GENERATED_ROOT", VAR_DIR / "generated"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "generated": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        # Two first requests for the same file write the same bytes: the second may overwrite.
-        "OPTIONS": {"location": GENERATED_ROOT, "allow_overwrite": True},
-    },
+    # "evidence" and "generated": folders (the two roots above), or with SHUDARGA_STORAGE=s3
+    # the prefixes evidence/ and generated/ of SHUDARGA_S3_BUCKET (shudarga.filestores).
+    **file_storages(os.environ, evidence_root=EVIDENCE_ROOT, generated_root=GENERATED_ROOT),
     # collectstatic writes site.<hash>.css and its .gz: a new release never meets a stale cache.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

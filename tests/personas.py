@@ -21,7 +21,6 @@ approved plan), ``report`` (its half-year report, just started) and its ``result
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from decimal import Decimal
 
@@ -30,7 +29,7 @@ from django.test import Client
 from simple_history.utils import bulk_create_with_history
 
 from shudarga.orgs.models import Membership, Organization
-from shudarga.plans.models import Measure, Objective, Plan, evidence_storage
+from shudarga.plans.models import Measure, Objective, Plan
 from shudarga.plans.reports.documents import scale_default
 from shudarga.plans.reports.filling import report_start
 
@@ -294,14 +293,21 @@ def results(report):
     return {r.measure.number: r for r in report.results.select_related("measure")}
 
 
+def _folder_storage(settings, alias: str, root) -> None:
+    """STORAGES[alias] becomes a folder storage at ``root`` (the storages are built anew)."""
+    options = {**settings.STORAGES[alias].get("OPTIONS", {}), "location": root}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        alias: {**settings.STORAGES[alias], "OPTIONS": options},
+    }
+
+
 @pytest.fixture
-def evidence_root(settings, tmp_path, monkeypatch):
-    """Evidence files go to a fresh folder: the setting and the storage built from it."""
+def evidence_root(settings, tmp_path):
+    """Evidence files go to a fresh folder: the setting and the "evidence" storage."""
     root = tmp_path / "evidence"
     settings.EVIDENCE_ROOT = root
-    # The storage read the setting when plans.models was imported: point it here too.
-    monkeypatch.setitem(evidence_storage.__dict__, "base_location", str(root))
-    monkeypatch.setitem(evidence_storage.__dict__, "location", os.path.abspath(root))
+    _folder_storage(settings, "evidence", root)
     return root
 
 
@@ -309,11 +315,5 @@ def evidence_root(settings, tmp_path, monkeypatch):
 def generated_root(settings, tmp_path):
     """Files written from publications go to a fresh folder (the "generated" storage)."""
     root = tmp_path / "generated"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "generated": {
-            **settings.STORAGES["generated"],
-            "OPTIONS": {**settings.STORAGES["generated"]["OPTIONS"], "location": root},
-        },
-    }
+    _folder_storage(settings, "generated", root)
     return root

@@ -55,6 +55,7 @@ FORBIDDEN = [
     ),
     ("plans", ("shudarga.web", "shudarga.api", "shudarga.portal", "shudarga.cli", "shudarga.demo")),
     ("ops", ("shudarga.web", "shudarga.api", "shudarga.portal", "shudarga.cli", "shudarga.demo")),
+    ("jobs", ("shudarga.web", "shudarga.api", "shudarga.portal", "shudarga.cli", "shudarga.demo")),
 ]
 
 

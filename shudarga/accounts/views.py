@@ -1,30 +1,38 @@
-"""The account pages: the interface language (remembered per user) and the password."""
+"""The account pages: the interface language (remembered per user), the password and its
+reset by e-mail, the second factor, and the page of a locked-out login."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from shudarga.access import needs_second_factor
+from shudarga.accounts import second_factor
 from shudarga.accounts.services import profile_set_language
+
+
+def _safe_next(request: HttpRequest, target: str, default: str = "/") -> str:
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
 
 
 @require_POST
 def language(request: HttpRequest) -> HttpResponse:
     """Switch the language; a signed-in user's choice is kept for the next visit too."""
     code = request.POST.get("language", "")
-    target = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = "/"
-    response = HttpResponseRedirect(target)
+    response = HttpResponseRedirect(_safe_next(request, request.POST.get("next", "/")))
     if code not in dict(settings.LANGUAGES):
         return response
     if request.user.is_authenticated:
@@ -42,3 +50,38 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         response = super().form_valid(form)
         messages.success(self.request, _("Your password was changed."))
         return response
+
+
+@login_required
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """The second factor after the password: the app's code, or adding the app first."""
+    target = _safe_next(request, request.POST.get("next") or request.GET.get("next", "/"))
+    if request.user.is_verified() or not needs_second_factor(request.user):
+        return HttpResponseRedirect(target)
+    device = second_factor.device_confirmed(request.user)
+    enrolling = device is None
+    if enrolling:
+        device = second_factor.device_for_enrolment(request.user)
+    error = ""
+    if request.method == "POST":
+        if second_factor.code_verify(request, device, request.POST.get("code", "")):
+            if enrolling:
+                messages.success(request, _("Your authenticator app is set up."))
+            return HttpResponseRedirect(target)
+        error = _(
+            "That code is not right, or it has expired. Enter the 6 digits your app shows "
+            "now; after several wrong codes, wait a little before the next try."
+        )
+    context = {"enrolling": enrolling, "error": error, "next": target}
+    if enrolling:
+        context |= {
+            "qr_svg": second_factor.device_qr_svg(device),
+            "key": second_factor.device_key(device),
+        }
+    return render(request, "accounts/two_factor.html", context, status=400 if error else 200)
+
+
+def locked_out(request: HttpRequest, credentials: dict | None = None, *args, **kwargs):
+    """django-axes' answer to a login while the username is locked for this address."""
+    context = {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)}
+    return render(request, "accounts/locked.html", context, status=429)

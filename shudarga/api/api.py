@@ -20,7 +20,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import BaseRenderer
 from ninja.security import HttpBearer
 
-from shudarga.api.tokens import token_user
+from shudarga.api.tokens import TokenReadOnlyError, token_user
 from shudarga.plans.errors import (
     PlanActionRefused,
     ReasonRequiredError,
@@ -47,8 +47,16 @@ class DecimalJSONRenderer(BaseRenderer):
 class TokenAuth(HttpBearer):
     """``Authorization: Bearer <key>``: the key's user, or 401."""
 
+    write = False
+
     def authenticate(self, request, token: str):
-        return token_user(key=token.strip())
+        return token_user(key=token.strip(), write=self.write)
+
+
+class WriteTokenAuth(TokenAuth):
+    """The endpoints that change something: a token of scope "write" (else 403)."""
+
+    write = True
 
 
 class OptionalTokenAuth(TokenAuth):
@@ -91,7 +99,16 @@ def _error(request, status: int, code: str, detail: str, **extra: Any):
 
 @api.exception_handler(AuthenticationError)
 def _unauthorized(request, exc):
-    return _error(request, 401, "unauthorized", "Send a valid key: Authorization: Bearer <key>.")
+    return _error(
+        request, 401, "unauthorized", "Send a valid, unexpired key: Authorization: Bearer <key>."
+    )
+
+
+@api.exception_handler(TokenReadOnlyError)
+def _read_only(request, exc):
+    return _error(
+        request, 403, "token_read_only", "This key may only read: make one of scope write."
+    )
 
 
 @api.exception_handler(Http404)

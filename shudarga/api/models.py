@@ -1,7 +1,9 @@
 """API tokens: one user's key for ``Authorization: Bearer <key>``.
 
 Only the SHA-256 hash of a key is stored; the key itself is shown once, when it is created
-(``manage.py api_token_create``), and cannot be read back from the database.
+(``manage.py api_token_create``), and cannot be read back from the database. A token lasts
+until ``expires_at`` (90 days by default, a year at most) and has a scope: "read" reads
+what its user may see; "write" may also change and take workflow steps.
 """
 
 from __future__ import annotations
@@ -11,6 +13,12 @@ from django.db import models
 
 
 class ApiToken(models.Model):
+    """API түлхүүр (API token): one user's key, with an expiry and a scope."""
+
+    class Scope(models.TextChoices):
+        READ = "read", "унших"
+        WRITE = "write", "унших, өөрчлөх"
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -21,6 +29,8 @@ class ApiToken(models.Model):
     name = models.CharField("нэр", max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField("дуусах хугацаа")
+    scope = models.CharField("эрх", max_length=5, choices=Scope.choices, default=Scope.READ)
 
     class Meta:
         verbose_name = "API түлхүүр"

@@ -14,7 +14,7 @@ from ninja import Router, Status
 
 from shudarga.access import Action, reports_for
 from shudarga.api import schemas as s
-from shudarga.api.api import TokenAuth
+from shudarga.api.api import WriteTokenAuth
 from shudarga.api.schemas import Id
 from shudarga.plans.models import MeasureResult, Report, ReportEvent
 from shudarga.plans.reports.workflow import report_accept, report_return, report_submit
@@ -25,7 +25,7 @@ from shudarga.plans.review.publication import (
 )
 from shudarga.plans.review.scoring import review_score
 
-router = Router(auth=TokenAuth(), tags=["workflow"])
+router = Router(auth=WriteTokenAuth(), tags=["workflow"])
 
 REFUSED = {401: s.Error, 403: s.Error, 404: s.Error, 409: s.Error, 422: s.Error}
 

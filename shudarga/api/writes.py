@@ -13,14 +13,14 @@ from ninja import Router, Status
 
 from shudarga.access import Action, plans_for, reports_for
 from shudarga.api import schemas as s
-from shudarga.api.api import TokenAuth
+from shudarga.api.api import WriteTokenAuth
 from shudarga.api.schemas import Id
 from shudarga.plans import errors
 from shudarga.plans.models import Measure, MeasureResult, Objective
 from shudarga.plans.planning.editing import MeasureValues, measure_add, measure_update
 from shudarga.plans.reports.filling import result_update
 
-router = Router(auth=TokenAuth(), tags=["write"])
+router = Router(auth=WriteTokenAuth(), tags=["write"])
 
 REFUSED = {401: s.Error, 403: s.Error, 404: s.Error, 409: s.Error, 422: s.Error}
 

@@ -84,7 +84,30 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--force", action="store_true", help="replace a database or evidence that hold data"
     )
+    _job_commands(commands)
     return parser
+
+
+def _job_commands(commands) -> None:
+    zipped = commands.add_parser(
+        "zip", help="write a ZIP of a node's reports for a year (PDF and XLSX each, index.csv)"
+    )
+    zipped.add_argument("--node", type=int, required=True, help="id of the node (an aimag)")
+    zipped.add_argument("--year", type=int, required=True)
+    zipped.add_argument("-o", "--output", help="file to write (default: a name from the node)")
+    zipped.add_argument("--user", help="whose view of the reports (default: an administrator)")
+    zipped.add_argument(
+        "--queue", action="store_true", help="leave it to a worker and follow its progress"
+    )
+    jobs = commands.add_parser("jobs", help="list the latest background jobs")
+    jobs.add_argument("--limit", type=int, default=20)
+    jobs.add_argument(
+        "--prune", type=int, metavar="DAYS", help="delete jobs finished DAYS ago, and their files"
+    )
+    regenerate = commands.add_parser(
+        "regenerate-files", help="queue the writing of every publication's files"
+    )
+    regenerate.add_argument("--year", type=int, help="only the publications of this year")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,7 +19,13 @@ def run_backup(args: argparse.Namespace) -> int:
     except BackupError as exc:
         raise CommandError(exc.code, file=str(output), **exc.params) from exc
     print(message("backup_written", **_shown(summary)))
+    _say_object_areas(summary)
     return 0
+
+
+def _say_object_areas(summary: Summary) -> None:
+    for area, where in summary.object_areas:
+        print(message("backup_object_area", area=area, where=where))
 
 
 def run_restore(args: argparse.Namespace) -> int:
@@ -28,6 +34,7 @@ def run_restore(args: argparse.Namespace) -> int:
     except BackupError as exc:
         raise CommandError(exc.code, file=args.archive, **exc.params) from exc
     print(message("restored", **_shown(summary)))
+    _say_object_areas(summary)
     if summary.unapplied:
         print(message("restore_migrate", count=len(summary.unapplied)))
     return 0

@@ -58,6 +58,11 @@ def run(args: argparse.Namespace) -> int:
         from shudarga.cli.backups import run_backup, run_restore
 
         return run_backup(args) if args.command == "backup" else run_restore(args)
+    if args.command in ("zip", "jobs", "regenerate-files"):
+        from shudarga.cli import jobs
+
+        runner = {"zip": jobs.run_zip, "jobs": jobs.run_jobs}.get(args.command, jobs.run_regenerate)
+        return runner(args)
     if args.command == "demo":
         from shudarga.demo import DEMO_ORGANIZATIONS, DEMO_SEED, DEMO_YEARS
         from shudarga.demo.load import demo_load

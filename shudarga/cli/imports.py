@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from shudarga.cli.errors import CommandError
@@ -16,10 +15,9 @@ from shudarga.cli.files import read_file
 from shudarga.documents.errors import ReadError
 from shudarga.documents.messages import current_language, message
 from shudarga.documents.model import ReportDocument
-from shudarga.documents.readers import read_bytes
-from shudarga.documents.scoring import score_document
 from shudarga.documents.sources import Source, is_report_archive, sources_at
 from shudarga.plans.models import Report
+from shudarga.plans.reports.bulk import ImportRow, document_total, source_import
 from shudarga.plans.reports.importing import ImportRefused, document_import
 
 EXIT_SOME_REFUSED = 1
@@ -39,18 +37,17 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _options(args: argparse.Namespace) -> dict[str, object]:
+    """Where the command's options put a report: the same for one file and for many."""
+    return {
+        "organization_name": args.org,
+        "create_organization": args.create_org,
+        "parent_name": args.under,
+    }
+
+
 def _store(args: argparse.Namespace, document: ReportDocument) -> Report:
-    return document_import(
-        document=document,
-        organization_name=args.org,
-        create_organization=args.create_org,
-        parent_name=args.under,
-    )
-
-
-def _total(document: ReportDocument) -> str:
-    display = score_document(document).total.display
-    return f"{display}%" if display is not None else "—"
+    return document_import(document=document, **_options(args))
 
 
 def _summary(report: Report, document: ReportDocument) -> str:
@@ -62,38 +59,12 @@ def _summary(report: Report, document: ReportDocument) -> str:
         period=document.period.value,
         objectives=len(document.objectives),
         measures=document.measure_count,
-        total=_total(document),
+        total=document_total(document),
     )
 
 
-@dataclass
-class _Row:
-    name: str
-    organization: str = ""
-    year: str = ""
-    measures: str = ""
-    total: str = ""
-    refused: str = ""
-
-
-def _import_one(args: argparse.Namespace, source: Source) -> _Row:
-    row = _Row(name=source.name)
-    try:
-        document = read_bytes(source.load(), source=Path(source.name).name)
-    except ReadError as exc:
-        row.refused = exc.text()
-        return row
-    row.organization = args.org or document.organization
-    row.year = str(document.year or "")
-    row.measures = str(document.measure_count)
-    try:
-        report = _store(args, document)
-    except ImportRefused as exc:
-        row.refused = message(exc.code, **exc.params)
-        return row
-    row.organization = report.plan.organization.name
-    row.total = _total(document)
-    return row
+def _import_one(args: argparse.Namespace, source: Source) -> ImportRow:
+    return source_import(source=source, **_options(args))
 
 
 def _progress(sources: list[Source]):
@@ -118,7 +89,7 @@ def _bulk(args: argparse.Namespace, path: Path) -> int:
     return EXIT_SOME_REFUSED if refused else 0
 
 
-def _table(rows: list[_Row]) -> str:
+def _table(rows: list[ImportRow]) -> str:
     mn = current_language() == "mn"
     header = (
         ("Файл", "Байгууллага", "Он", "Арга хэмжээ", "Нэгдсэн дүн / татгалзсан шалтгаан")

@@ -84,6 +84,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a folder or a ZIP archive",
     },
     # The command line and the services behind it.
+    "org_outside": {
+        "mn": "«{name}» байгууллага таны хариуцдаг хүрээнд хамаарахгүй",
+        "en": "«{name}» is not an organization under the nodes you review",
+    },
     "org_not_found": {
         "mn": "«{name}» нэртэй байгууллага олдсонгүй (шинээр үүсгэх бол --create-org нэмнэ үү)",
         "en": "no organization named «{name}» (add --create-org to create it)",
@@ -112,6 +116,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "файл бичиж чадсангүй ({reason})",
         "en": "cannot write the file ({reason})",
     },
+    "node_not_found": {"mn": "#{id} дугаартай нэгж алга", "en": "there is no node #{id}"},
+    "user_not_found": {
+        "mn": "«{name}» хэрэглэгч алга (идэвхтэй администратор ч алга)",
+        "en": "no user «{name}» (and no active administrator)",
+    },
+    "zip_written": {"mn": "{file}: {count} тайлан", "en": "{file}: {count} reports"},
+    "files_enqueued": {
+        "mn": "{count} нийтлэлийн файлыг бичих ажил дараалалд орлоо",
+        "en": "{count} publications queued for their files to be written",
+    },
+    "jobs_pruned": {
+        "mn": "{days} хоногоос өмнө дууссан {count} ажлыг файлтай нь устгалаа",
+        "en": "{count} jobs finished over {days} days ago deleted with their files",
+    },
+    "job_failed": {"mn": "ажил амжилтгүй: {reason}", "en": "the job failed: {reason}"},
     "report_not_found": {"mn": "#{id} дугаартай тайлан алга", "en": "there is no report #{id}"},
     "scale_mismatch": {
         "mn": "төлөвлөгөө «{plan_scale}» үнэлгээний шатлалтай, баримт «{document_scale}» шатлалтай",
@@ -133,6 +152,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "restored": {
         "mn": "Сэргээв: {file} ({created}, Шударга {version}) — {vendor} өгөгдлийн сан {database} байт, {files} файл, {seconds} сек",
         "en": "Restored {file} ({created}, Shudarga {version}) — {vendor} database {database} bytes, {files} files, {seconds} s",
+    },
+    "backup_object_area": {
+        "mn": "«{area}» файлууд {where} дотор: архивт ороогүй, тэдгээрийг bucket-ийн хувилбарууд (versioning) хадгална",
+        "en": "the «{area}» files are in {where}: not in the archive, the bucket's versioning keeps them",
     },
     "restore_migrate": {
         "mn": "Нөөц энэ хувилбараас хуучин: {count} шилжүүлэг хийгдээгүй; «manage.py migrate» ажиллуулна уу (scripts/serve эхлэхдээ хийнэ)",

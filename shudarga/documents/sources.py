@@ -48,7 +48,9 @@ def is_report_archive(path: Path) -> bool:
     return not any(marker in names for marker in _OFFICE_MARKERS)
 
 
-def _file_loader(path: Path) -> Callable[[], bytes]:
+def file_loader(path: Path) -> Callable[[], bytes]:
+    """The bytes of a file on disk, refused above the readers' size limit."""
+
     def load() -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -61,7 +63,7 @@ def _file_loader(path: Path) -> Callable[[], bytes]:
 def folder_sources(folder: Path) -> list[Source]:
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     return [
-        Source(name=str(p.relative_to(folder)), load=_file_loader(p))
+        Source(name=str(p.relative_to(folder)), load=file_loader(p))
         for p in files
         if not _skipped(str(p.relative_to(folder)))
     ]

@@ -6,7 +6,8 @@ of every file area (evidence, generated) under ``files/<area>/``, and the manife
 database is dumped first: evidence files are written before the row that names them commits
 and are never deleted (a removed evidence keeps its file), so every file the dump refers to
 is on disk when the files are copied afterwards (generated files are written from frozen
-publications, named by their content).
+publications, named by their content). An area kept in a bucket (SHUDARGA_STORAGE=s3) is
+named in the manifest and left to the bucket's versioning (``object_areas``).
 
 Restore checks everything before it changes anything: the archive's vendor and migrations
 against this instance, that the target holds no data (unless ``force``), and the size and
@@ -36,19 +37,47 @@ from shudarga.ops.archive import ArchiveWriter, BackupError, extract_verified, r
 FILES = "files"
 
 
+AREAS = ("evidence", "generated")  # the STORAGES aliases whose files an instance keeps
+
+
 def file_areas() -> dict[str, Path]:
     """Every folder of files the instance keeps, by a name stable across machines: uploaded
     evidence, and the files written from publications (a cache, but a restored instance then
-    serves the very bytes it served before). A new place of stored files is added here;
-    tests/ops/test_backup.py fails while a FileField or a storage lies outside every area."""
-    from django.core.files.storage import storages
-
-    from shudarga.plans.models import evidence_storage
+    serves the very bytes it served before). A new place of stored files is added to AREAS;
+    tests/ops/test_backup.py fails while a FileField or a storage lies outside every area.
+    An area kept in a bucket is no folder: see ``object_areas``."""
+    from django.core.files.storage import FileSystemStorage, storages
 
     return {
-        "evidence": Path(evidence_storage.location),
-        "generated": Path(storages["generated"].location),
+        area: Path(storages[area].location)
+        for area in AREAS
+        if isinstance(storages[area], FileSystemStorage)
     }
+
+
+def object_areas() -> dict[str, str]:
+    """The areas kept in an object store (SHUDARGA_STORAGE=s3), by where they are.
+
+    The archive lists them in its manifest and holds none of their files: the bucket's own
+    versioning and replication keep them (docs/operations.md, "S3 storage"). That is enough
+    because Shudarga never overwrites nor deletes an evidence object (random names; a removed
+    evidence keeps its file), so the bucket at any later time holds every file a dump names;
+    generated files are written again from the publications when missing.
+    """
+    from django.core.files.storage import FileSystemStorage, storages
+
+    return {
+        area: _where(storages[area])
+        for area in AREAS
+        if not isinstance(storages[area], FileSystemStorage)
+    }
+
+
+def _where(storage: Any) -> str:
+    bucket = getattr(storage, "bucket_name", None)
+    if bucket:
+        return f"s3://{bucket}/{getattr(storage, 'location', '')}".rstrip("/") + "/"
+    return f"{type(storage).__module__}.{type(storage).__qualname__}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +91,8 @@ class Summary:
     created: str = ""
     version: str = ""
     unapplied: tuple[str, ...] = ()
+    # (area, where) of the areas in a bucket: listed in the manifest, their files not archived
+    object_areas: tuple[tuple[str, str], ...] = ()
 
 
 def backup(
@@ -73,6 +104,7 @@ def backup(
     """Writes the archive ``output`` (a folder: a dated name in it); refuses an existing file."""
     started = time.monotonic()
     connection = connection or connections[DEFAULT_DB_ALIAS]
+    stores = object_areas() if areas is None else {}
     areas = file_areas() if areas is None else areas
     vendor = databases.vendor_of(connection)
     now = datetime.now(UTC)
@@ -96,6 +128,7 @@ def backup(
             for relative, path in walk(root):
                 writer.add(f"{FILES}/{area}/{relative}", path)
         manifest["areas"] = sorted(areas)
+        manifest["object_areas"] = stores
         writer.finish(manifest)
     except BaseException as exc:
         writer.discard()
@@ -112,6 +145,7 @@ def backup(
         seconds=time.monotonic() - started,
         created=manifest["created"],
         version=manifest["shudarga_version"],
+        object_areas=tuple(sorted(stores.items())),
     )
 
 
@@ -167,6 +201,7 @@ def restore(
         created=manifest["created"],
         version=manifest["shudarga_version"],
         unapplied=unapplied,
+        object_areas=tuple(sorted(manifest.get("object_areas", {}).items())),
     )
 
 
@@ -188,6 +223,8 @@ def _restore_verified(
         except BackupError as exc:  # rolled back, and no file area touched yet
             raise BackupError("restore_failed", **exc.params) from exc
         for area, root in areas.items():
+            if area in manifest.get("object_areas", {}):
+                continue  # its files were in a bucket then: the archive has none to put here
             new = staging / FILES / area
             new.mkdir(parents=True, exist_ok=True)  # an area the backup found empty
             _replace_folder(new, root, staging / f"old-{area}")

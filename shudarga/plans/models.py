@@ -9,21 +9,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from shudarga.filestores import StorageAlias
 from shudarga.orgs.models import Organization
 from shudarga.plans.official import OFFICIAL_FIELDS, official_score
 
-# Evidence files live outside every URL the web server serves; a view that checks access
-# streams them (shudarga.web), so a file is never reachable by guessing its path.
-evidence_storage = FileSystemStorage(location=settings.EVIDENCE_ROOT, base_url=None)
+# Evidence files live outside every URL the web server serves (STORAGES["evidence"]: a folder
+# or a private bucket); a view that checks access streams them (shudarga.web), so a file is
+# never reachable by guessing its path.
+evidence_storage = StorageAlias("evidence")
 
 
-def evidence_storage_get() -> FileSystemStorage:
+def evidence_storage_get() -> StorageAlias:
     """The storage as a callable, so migrations name this function, not one machine's path."""
     return evidence_storage
 

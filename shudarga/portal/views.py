@@ -12,6 +12,8 @@ from decimal import Decimal
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -19,8 +21,7 @@ from shudarga.documents import writers
 from shudarga.documents.writers.csv import BOM, decimal_text, safe_text
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import ReportPublication
-from shudarga.portal import selectors
-from shudarga.portal.files import publication_file
+from shudarga.portal import files, selectors
 
 PAGE_SIZE = 50
 # Public pages change only when something is published: a short shared cache is safe.
@@ -118,15 +119,22 @@ def report(request: HttpRequest, report_id: int, version: int | None = None) -> 
 def report_file(
     request: HttpRequest, report_id: int, fmt: str, version: int | None = None
 ) -> HttpResponse:
-    """The publication in one format, written once from its frozen document (portal.files)."""
-    publication = _publication(report_id, version)
-    data = publication_file(publication=publication, fmt=fmt)
-    response = HttpResponse(data, content_type=writers.content_type(fmt))
-    name = writers.file_name(selectors.publication_document(publication=publication), fmt)
-    stem, _, ext = name.rpartition(".")
-    name = f"{stem}-{report_id}-v{publication.version}.{ext}"
-    disposition = "inline" if fmt == "json" else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    """The publication in one format, written once from its frozen document (portal.files):
+    one query that leaves the document unread, then the stored bytes (or 304)."""
+    try:
+        stored = files.publication_stored(report_id=report_id, version=version)
+    except ReportPublication.DoesNotExist as exc:
+        raise Http404 from exc
+    etag = stored.etag(fmt)
+    modified = int(stored.published_at.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=modified)
+    if response is None:
+        data = files.stored_file(stored=stored, fmt=fmt)
+        response = HttpResponse(data, content_type=writers.content_type(fmt))
+        disposition = "inline" if fmt == "json" else "attachment"
+        response["Content-Disposition"] = f'{disposition}; filename="{stored.download_name(fmt)}"'
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

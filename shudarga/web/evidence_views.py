@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -23,7 +24,6 @@ from shudarga.plans.models import Evidence, MeasureResult, Report
 from shudarga.plans.reports.filling import evidence_add_file, evidence_add_link, evidence_remove
 from shudarga.plans.reports.selectors import report_sheet_result
 from shudarga.web.report_sheet import block_for, is_htmx, permissions_for
-from shudarga.web.report_views import edit_url
 
 MAX_FILES_AT_ONCE = 20
 
@@ -64,14 +64,21 @@ def _result_of(request: HttpRequest, pk: int, result_pk: int) -> tuple[Report, M
     return report, result
 
 
+def _managing_url(report_id: int, result_id: int) -> str:
+    """The sheet with this measure's evidence forms open (without htmx)."""
+    url = reverse("web:report_edit", args=[report_id])
+    return f"{url}?evidence={result_id}#ev-{result_id}"
+
+
 def _answer(
     request: HttpRequest, report: Report, result_id: int, notes: list[tuple[str, str]]
 ) -> HttpResponse:
-    """The evidence of the measure again (htmx), else back to the measure on the sheet."""
+    """The evidence of the measure again, its forms open (htmx), else back to the measure
+    on the sheet with its forms open."""
     if not is_htmx(request):
         for level, text in notes:
             messages.add_message(request, level, text)
-        return redirect(edit_url(report.pk, result_id))
+        return redirect(_managing_url(report.pk, result_id))
     result = report_sheet_result(result_id=result_id)
     scale = report.plan.scale
     permissions = permissions_for(request.user, report)
@@ -79,10 +86,19 @@ def _answer(
     block.evidence_messages = [
         ("error" if level == messages.ERROR else "success", text) for level, text in notes
     ]
+    block.manage_evidence = True
     context = {"report": report, "block": block, "editable": permissions.editable}
     response = render(request, "web/reports/_evidence.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+@login_required
+@require_GET
+def evidence_manage(request: HttpRequest, pk: int, result_pk: int) -> HttpResponse:
+    """The forms that add and remove a measure's evidence (one measure at a time)."""
+    report, result = _result_of(request, pk, result_pk)
+    return _answer(request, report, result.pk, [])
 
 
 @login_required

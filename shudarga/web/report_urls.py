@@ -17,6 +17,11 @@ urlpatterns = [
         name="report_result",
     ),
     path(
+        "reports/<int:pk>/edit/<int:result_pk>/evidence/",
+        evidence_views.evidence_manage,
+        name="evidence_manage",
+    ),
+    path(
         "reports/<int:pk>/edit/<int:result_pk>/files/",
         evidence_views.evidence_upload,
         name="evidence_upload",

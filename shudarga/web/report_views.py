@@ -75,8 +75,10 @@ def render_sheet(
     *,
     overrides: dict[int, MeasureBlock] | None = None,
     status: int = 200,
+    managing: int | None = None,
 ) -> HttpResponse:
-    """The whole report sheet; ``overrides`` replace the blocks of measures just posted."""
+    """The whole report sheet; ``overrides`` replace the blocks of measures just posted,
+    ``managing`` is the measure whose evidence forms are open (``?evidence=<result id>``)."""
     sheet = report_sheet(report_id=report_id)
     permissions = permissions_for(request.user, sheet.report)
     context = {
@@ -85,7 +87,7 @@ def render_sheet(
         "panel": sheet.panel,
         "permissions": permissions,
         "editable": permissions.editable,
-        "objectives": sheet_blocks(sheet, permissions, overrides or {}),
+        "objectives": sheet_blocks(sheet, permissions, overrides or {}, managing),
     }
     return render(request, "web/reports/edit.html", context, status=status)
 
@@ -119,7 +121,8 @@ def report_start(request: HttpRequest, plan_pk: int, period: str) -> HttpRespons
 @require_GET
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible_report(request, pk)
-    return render_sheet(request, report.pk)
+    managing = request.GET.get("evidence", "")
+    return render_sheet(request, report.pk, managing=int(managing) if managing.isdigit() else None)
 
 
 @login_required

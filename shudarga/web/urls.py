@@ -1,6 +1,14 @@
 from django.urls import path
 
-from shudarga.web import dashboard_urls, home, plan_urls, report_urls, review_urls, views
+from shudarga.web import (
+    dashboard_urls,
+    home,
+    job_urls,
+    plan_urls,
+    report_urls,
+    review_urls,
+    views,
+)
 
 app_name = "web"
 urlpatterns = [
@@ -13,4 +21,5 @@ urlpatterns = [
     *report_urls.urlpatterns,
     *review_urls.urlpatterns,
     *dashboard_urls.urlpatterns,
+    *job_urls.urlpatterns,
 ]

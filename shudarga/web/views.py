@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from shudarga.access import organizations_visible_to, reports_visible_to
 from shudarga.documents import writers
 from shudarga.documents.scoring import score_document
+from shudarga.jobs.selectors import pdf_needs_job
 from shudarga.plans.models import Report
 from shudarga.plans.reports.documents import report_document
 from shudarga.plans.reports.selectors import (
@@ -66,6 +67,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
         "self_score": score_document(document.self_assessed()) if document.reviewed else None,
         "objectives": report_table(document, score),
         "formats": DOWNLOAD_FORMATS,
+        "pdf_by_job": pdf_needs_job(measures=document.measure_count),
         **report_workflow_context(report),
     }
     return render(request, "web/report.html", context)
@@ -82,6 +84,10 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404
     report = get_object_or_404(reports_visible_to(request.user), pk=pk)
     document = report_document(report=report)
+    if fmt == "pdf" and pdf_needs_job(measures=document.measure_count):
+        # A large report's PDF is rendered by a worker (shudarga.jobs), not on this request.
+        context = {"report": report, "measures": document.measure_count}
+        return render(request, "web/jobs/pdf_large.html", context)
     response = HttpResponse(writers.write(document, fmt), content_type=writers.content_type(fmt))
     response["Content-Disposition"] = f'attachment; filename="{writers.file_name(document, fmt)}"'
     return response

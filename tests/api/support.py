@@ -76,7 +76,7 @@ def api_client(user=None) -> Client:
     """A client with ``Authorization: Bearer <key>`` of a fresh token of ``user``."""
     if user is None:
         return Client()
-    _token, key = token_create(user=user, name="test")
+    _token, key = token_create(user=user, name="test", scope="write")
     return Client(headers={"Authorization": f"Bearer {key}"})
 
 

@@ -60,5 +60,5 @@ def test_public_get_endpoints_match_the_schema(world):
 
 @pytest.mark.django_db
 def test_authenticated_get_endpoints_match_the_schema(world, officer):
-    _token, key = token_create(user=officer)
+    _token, key = token_create(user=officer, scope="write")
     assert check_every_get({"Host": "localhost", "Authorization": f"Bearer {key}"}) == 8

@@ -58,3 +58,58 @@ def test_the_docs_are_served_without_a_cdn(db):
     assert "/static/ninja/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower()
     assert Client().get("/api/openapi.json").json()["info"]["title"] == "Shudarga API"
+
+
+def test_a_token_expires(officer, results):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from shudarga.api.tokens import token_create
+
+    token, key = token_create(user=officer, days=1)
+    client = Client(headers={"Authorization": f"Bearer {key}"})
+    assert client.get(f"/api/reports/{results['1.1'].report_id}").status_code == 200
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    response = client.get(f"/api/reports/{results['1.1'].report_id}")
+    assert response.status_code == 401
+    assert "unexpired" in response.json()["detail"]
+
+
+def test_a_read_token_reads_and_is_refused_every_write(officer, head, results):
+    from shudarga.api.tokens import token_create
+
+    result = results["1.1"]
+    _t, key = token_create(user=officer)  # scope "read" unless asked
+    client = Client(headers={"Authorization": f"Bearer {key}"})
+    assert client.get(f"/api/reports/{result.report_id}/results").status_code == 200
+    response = client.put(
+        f"/api/results/{result.pk}",
+        {"expected_version": result.version, "achieved": "хийсэн"},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert response.json()["code"] == "token_read_only"
+    result.refresh_from_db()
+    assert result.achieved == ""
+    _t, write_key = token_create(user=officer, scope="write")
+    response = Client(headers={"Authorization": f"Bearer {write_key}"}).put(
+        f"/api/results/{result.pk}",
+        {"expected_version": result.version, "achieved": "хийсэн"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+
+
+def test_the_command_sets_scope_and_days_within_a_year(officer):
+    err = StringIO()
+    call_command(
+        "api_token_create", officer.username, "--scope", "write", "--days", "30",
+        stdout=StringIO(), stderr=err,
+    )  # fmt: skip
+    token = ApiToken.objects.get(user=officer)
+    assert token.scope == "write"
+    assert 29 <= (token.expires_at - token.created_at).days <= 30
+    assert "Scope write, valid until" in err.getvalue()
+    with pytest.raises(CommandError, match="1 to 365"):
+        call_command("api_token_create", officer.username, "--days", "400", stdout=StringIO())

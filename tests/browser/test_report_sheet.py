@@ -62,6 +62,7 @@ def test_the_sheet_saves_in_place_and_the_results_follow(
     good, bad = tmp_path / "тайлан.pdf", tmp_path / "программ.pdf"
     good.write_bytes(PDF)
     bad.write_bytes(EXE)
+    page.click(f"#ev-{first.pk} a.evidence-manage")  # the forms of one measure at a time
     page.set_input_files(f"#ev-files-{first.pk}", [str(good), str(bad)])
     page.click(f"#ev-{first.pk} button:has-text('Upload')")
     notes = page.wait_for_selector(f"#ev-{first.pk} .notes").inner_text()

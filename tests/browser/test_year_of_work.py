@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from shudarga.demo.load import SEED
 from shudarga.documents.readers import read_bytes
@@ -47,7 +49,9 @@ def test_a_year_of_work_in_mongolian_then_the_report_in_english(
     # The officer logs in; the interface speaks Mongolian.
     log_in(page, "oyunchimeg")
     assert page.locator("html").get_attribute("lang") == "mn"
-    assert page.locator("nav.main-nav").inner_text().split() == ["Төлөвлөгөө", "Тайлангууд"]
+    with translation.override("mn"):
+        jobs = gettext("Jobs")  # "Ажлууд" once translated
+    assert page.locator("nav.main-nav").inner_text().split() == ["Төлөвлөгөө", "Тайлангууд", jobs]
 
     # A plan from the seed file: previewed, then created.
     page.goto(reverse("web:plan_create"))
@@ -93,6 +97,7 @@ def test_a_year_of_work_in_mongolian_then_the_report_in_english(
     evidence = tmp_path / "tailan.pdf"
     evidence.write_bytes(PDF)
     first = results[0].pk
+    page.click(f"#ev-{first} a.evidence-manage")
     page.set_input_files(f"#ev-files-{first}", str(evidence))
     page.click(f"#ev-{first} form[enctype='multipart/form-data'] button")
     page.wait_for_selector(f"#ev-{first} a:has-text('tailan.pdf')")

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,12 +24,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import FileField
-from django.db.utils import load_backend
 
 from shudarga.api.tokens import token_create
 from shudarga.cli import main
 from shudarga.ops.archive import walk
-from shudarga.ops.backup import file_areas, restore
+from shudarga.ops.backup import file_areas, object_areas, restore
 from shudarga.orgs.models import Organization, ReviewerAssignment
 from shudarga.plans.models import Evidence, ReportEvent
 from shudarga.plans.reports.filling import evidence_add_file, evidence_add_link
@@ -75,38 +72,6 @@ def published(report, officer, head, evidence_root, generated_root, django_user_
         publication_file(publication=publication, fmt=fmt)
     token_create(user=officer, name="backup test")
     return report
-
-
-@pytest.fixture
-def empty_database(tmp_path) -> Iterator[BaseDatabaseWrapper]:
-    """A connection to a database that holds nothing yet, of this test database's vendor."""
-    settings = dict(connection.settings_dict)
-    if connection.vendor == "sqlite":
-        settings["NAME"] = str(tmp_path / "restored.sqlite3")
-        target = load_backend(settings["ENGINE"]).DatabaseWrapper(settings, alias="restored")
-        yield target
-        target.close()
-        return
-    import psycopg
-
-    name = f"shudarga_restore_{uuid.uuid4().hex[:12]}"
-    server = {
-        "host": settings["HOST"],
-        "port": settings["PORT"] or 5432,
-        "user": settings["USER"],
-        "password": settings["PASSWORD"] or None,
-        "dbname": "postgres",
-    }
-    with psycopg.connect(**server, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
-    settings["NAME"] = name
-    target = load_backend(settings["ENGINE"]).DatabaseWrapper(settings, alias="restored")
-    try:
-        yield target
-    finally:
-        target.close()
-        with psycopg.connect(**server, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def tables(db: BaseDatabaseWrapper) -> list[str]:
@@ -204,5 +169,7 @@ def test_every_stored_file_lies_in_an_area_the_backup_copies(settings):
     stores = [field.storage for field in fields] + [storages[alias] for alias in aliases]
     assert fields and aliases
     for storage in stores:
+        # Tests keep every storage in a folder (the bucket's case is tests/ops/test_s3.py).
         assert isinstance(storage, FileSystemStorage), storage
         assert any(Path(storage.location).resolve().is_relative_to(r) for r in roots), storage
+    assert object_areas() == {}

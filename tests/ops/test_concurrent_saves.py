@@ -81,7 +81,7 @@ def offices(khujirt, officer, other_office, rival):
     for organization, user in ((khujirt, officer), (other_office, rival)):
         plan = make_plan(organization, objectives=1, measures_per_objective=MEASURES)
         report = report_start(user=user, plan=plan, period="half_year")
-        keys = [token_create(user=user, name=f"client {n}")[1] for n in "AB"]
+        keys = [token_create(user=user, name=f"client {n}", scope="write")[1] for n in "AB"]
         results = list(report.results.order_by("pk").values_list("pk", flat=True))
         assert len(results) == MEASURES
         out.append({"report": report.pk, "results": results, "keys": keys})

@@ -55,3 +55,40 @@ def test_a_correction_is_a_new_version_with_its_own_file(
     assert writes == ["xlsx", "xlsx"]
     assert len(list((generated_root / "publications" / str(published.pk)).iterdir())) == 2
     assert storages["generated"].location == str(generated_root)
+
+
+def test_a_stored_file_is_served_with_one_query_and_the_document_left_unread(
+    published, generated_root, writes, django_assert_num_queries
+):
+    url = reverse("portal:report_file", args=[published.pk, "json"])
+    first = Client().get(url)
+    with django_assert_num_queries(1) as queries:
+        again = Client().get(url)
+    assert again.status_code == 200 and again.content == first.content
+    assert '"document" FROM' not in queries.captured_queries[0]["sql"]
+    assert writes == ["json"]
+    assert again["ETag"] == first["ETag"] and again["Last-Modified"]
+    assert "public" in again["Cache-Control"]
+
+
+def test_a_copy_still_fresh_is_answered_not_modified_and_a_new_version_is_not(
+    published, generated_root, publisher
+):
+    url = reverse("portal:report_file", args=[published.pk, "json"])
+    first = Client().get(url)
+    cached = Client().get(url, headers={"If-None-Match": first["ETag"]})
+    assert cached.status_code == 304 and cached.content == b""
+    publication_make(published, by=publisher, note="Засвар")
+    changed = Client().get(url, headers={"If-None-Match": first["ETag"]})
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+    old = Client().get(reverse("portal:report_version_file", args=[published.pk, 1, "json"]))
+    assert old["ETag"] == first["ETag"] and old.content == first.content
+
+
+def test_a_report_never_published_has_no_file(report):
+    assert Client().get(reverse("portal:report_file", args=[report.pk, "json"])).status_code == 404
+
+
+def test_a_version_that_does_not_exist_has_no_file(published):
+    missing = reverse("portal:report_version_file", args=[published.pk, 2, "json"])
+    assert Client().get(missing).status_code == 404

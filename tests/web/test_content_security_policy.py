@@ -48,8 +48,16 @@ def assert_clean(response, *, policy: dict[str, list[str]] = POLICY) -> None:
     assert inline_code(response.content.decode(), header) == []
 
 
-def test_the_login_page(client):
+def test_the_login_and_password_reset_pages(client):
     assert_clean(client.get(reverse("login")))
+    assert_clean(client.get(reverse("accounts:password_reset")))
+
+
+def test_the_second_factor_enrolment_with_its_qr_code(settings, head):
+    settings.TWO_FACTOR_REQUIRED = True
+    response = client_for(head).get(reverse("accounts:two_factor"))
+    assert b'<div class="qr"><svg' in response.content
+    assert_clean(response)
 
 
 def test_the_officers_workspace_pages(officer, plan, report, results):
@@ -80,6 +88,9 @@ def test_the_reviewers_pages_and_the_dashboard_with_its_charts(national, publish
         reverse("web:review_report", args=[published.pk]),
         reverse("web:report_publications", args=[published.pk]),
         reverse("web:dashboard_trend", args=[published.plan.organization.pk]),
+        reverse("web:job_list"),
+        reverse("web:zip_new"),
+        reverse("web:import_new"),
     ):
         assert_clean(client.get(url))
 

@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 
 # Pages a visitor may open without logging in.
 PUBLIC = {"web:home", "login", "logout", "accounts:language", "healthz"}  # healthz: tests/ops
+# Resetting a forgotten password is for people who cannot log in (tests/accounts).
+PUBLIC |= {f"accounts:password_reset{step}" for step in ("", "_done", "_confirm", "_complete")}
 # Namespaces that check their own credentials: the JSON API answers 401/404 to a visitor
 # without a token instead of sending them to log in (tested in tests/api/).
 # The portal (/open/) is public: it shows published reports only (tested in tests/portal/).

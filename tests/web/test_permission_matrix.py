@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
@@ -25,6 +27,7 @@ from django.urls import reverse
 
 from shudarga.api.tokens import token_create
 from shudarga.documents import jsonform
+from shudarga.jobs.models import Job
 from shudarga.orgs.models import ReviewerAssignment
 from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.models import Report, ReportPublication
@@ -96,6 +99,13 @@ ROWS: dict[str, Row] = dict(
         P("logout", method="post", may=EVERYONE, everyone="login"),
         P("accounts:language", method="post", may=EVERYONE),
         P("accounts:password_change", may=SIGNED_IN),
+        # The second factor: whoever is signed in (those who need none are sent on).
+        P("accounts:two_factor", may=SIGNED_IN),
+        # The password reset by e-mail: for people who cannot log in, so for everyone.
+        P("accounts:password_reset", may=EVERYONE),
+        P("accounts:password_reset_done", may=EVERYONE),
+        P("accounts:password_reset_confirm", "MQ", "not-a-token", may=EVERYONE),
+        P("accounts:password_reset_complete", may=EVERYONE),
         # The workspace: lists show each persona what is theirs.
         P("web:home", may=EVERYONE),
         P("web:report_list", may=SIGNED_IN),
@@ -188,6 +198,7 @@ ROWS: dict[str, Row] = dict(
             **SEEN_EDIT,
         ),
         P("web:evidence_link", "{filling.pk}", "{result.pk}", method="post", may=EDIT, **SEEN_EDIT),
+        P("web:evidence_manage", "{filling.pk}", "{result.pk}", may=EDIT, **SEEN_EDIT),
         P("web:evidence_download", "{evidence.pk}", may=VIEW),
         P("web:evidence_remove", "{evidence.pk}", method="post", may=EDIT, **SEEN_EDIT),
         P("web:report_submit", "{filling.pk}", method="post", may=APPROVE, **SEEN_APPROVE),
@@ -212,6 +223,14 @@ ROWS: dict[str, Row] = dict(
         P("web:report_publications", "{published.pk}", may=VIEW),
         P("web:publication_correct", "{published.pk}", method="post", may=APPROVE, **SEEN_APPROVE),
         P("web:report_reopen", "{published.pk}", method="post", may=APPROVE, **SEEN_APPROVE),
+        # Background jobs: anyone signed in asks for a ZIP of what they see, or a report's
+        # PDF; a job and its result are its owner's alone; imports are the reviewers'.
+        P("web:job_list", may=SIGNED_IN),
+        P("web:zip_new", may=SIGNED_IN),
+        P("web:report_pdf_job", "{filling.pk}", method="post", may=VIEW),
+        P("web:job", "{job.pk}", may=frozenset({"reviewer"})),
+        P("web:job_download", "{job.pk}", may=frozenset({"reviewer"})),
+        P("web:import_new", may=REVIEW),
         # The portal: what is published, to everyone; nothing else, to anyone.
         P("portal:home", may=EVERYONE),
         P("portal:search", may=EVERYONE),
@@ -372,8 +391,18 @@ def _in_state(plan, officer, status: str) -> Report:
     return report
 
 
+def _finished_job(user, node) -> Job:
+    """A ZIP job of ``user``, done, its result in the generated storage."""
+    name = storages["generated"].save("jobs/matrix.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18))
+    return Job.objects.create(
+        kind=Job.Kind.ZIP, user=user, organization=node, year=2029, state=Job.State.DONE,
+        result=name, result_name="matrix.zip",
+    )  # fmt: skip
+
+
 @pytest.fixture
 def scene(
+    generated_root,
     evidence_root,
     khujirt,
     officer,
@@ -416,6 +445,7 @@ def scene(
         submitted_result=submitted.results.order_by("pk").first(),
         accepted=accepted,
         published=published,
+        job=_finished_job(reviewer, aimag),
     )
     people = {
         "outsider": outsider,
@@ -437,7 +467,7 @@ def test_every_persona_gets_what_the_matrix_says(scene):
     for name, user in people.items():
         web_clients[name] = Client()
         web_clients[name].force_login(user)
-        _token, key = token_create(user=user, name="matrix")
+        _token, key = token_create(user=user, name="matrix", scope="write")
         api_clients[name] = Client(headers={"Authorization": f"Bearer {key}"})
     wrong = []
     for route, row in ROWS.items():

@@ -50,7 +50,13 @@ def content_type(fmt: str) -> str:
 
 def file_name(doc: ReportDocument, fmt: str) -> str:
     """A file name that says what it is: "khujirt-2024-annual.docx" style, ASCII-safe."""
+    return file_stem(doc.organization, doc.year, doc.period.value) + "." + FORMATS[fmt][2]
+
+
+def file_stem(organization: str, year: int | None, period: str) -> str:
+    """The file name without its extension, from the document's three words (the portal
+    names a stored publication's download without reading its document)."""
     from shudarga.documents.writers.names import slug
 
-    parts = [slug(doc.organization) or "report", str(doc.year or ""), doc.period.value]
-    return "-".join(p for p in parts if p) + "." + FORMATS[fmt][2]
+    parts = [slug(organization) or "report", str(year or ""), period]
+    return "-".join(p for p in parts if p)

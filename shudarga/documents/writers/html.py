@@ -10,6 +10,7 @@ so a reader of the page can skip it; the table alone carries the report. Every t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -33,10 +34,16 @@ CELL_CLASSES = ("number", "text", "spent", "indicator", "target", "achieved")
 SUMMARY_HEADING = "Зорилт тус бүрийн хэрэгжилт"
 
 
+@cache
+def stylesheet() -> str:
+    """The page's CSS, read once per process (every page and PDF carries the same)."""
+    return CSS_PATH.read_text(encoding="utf-8")
+
+
 def style_text() -> str:
     """The text of the page's one <style> element, as written: a site that serves the page
     allows exactly this text by its hash (shudarga.web.csp)."""
-    return "\n" + CSS_PATH.read_text(encoding="utf-8")
+    return "\n" + stylesheet()
 
 
 def _text(value: str) -> str:
@@ -99,8 +106,9 @@ def _summary(doc: ReportDocument, score: ReportScore) -> str:
     )
 
 
-def render_html(doc: ReportDocument, *, summary: bool = True) -> str:
-    """The page as text; ``summary=False`` leaves out the per-objective chart."""
+def render_html(doc: ReportDocument, *, summary: bool = True, inline_css: bool = True) -> str:
+    """The page as text; ``summary=False`` leaves out the per-objective chart,
+    ``inline_css=False`` the <style> (the PDF writer passes the same CSS, parsed once)."""
     score = score_document(doc)
     self_line = self_assessed_line(doc)
     title = official_title(doc)
@@ -115,7 +123,7 @@ def render_html(doc: ReportDocument, *, summary: bool = True) -> str:
         '<meta name="generator" content="Shudarga">',
         f'<meta name="author" content="{_text(doc.organization)}">' if doc.organization else "",
         f"<title>{_text(title)}</title>",
-        f"<style>{style_text()}</style>",
+        f"<style>{style_text()}</style>" if inline_css else "",
         "</head>",
         "<body>",
         '<main class="shudarga">',

@@ -5,12 +5,26 @@ landscape, "Хуудас N / M" in the bottom margin and repeats the table heade
 the per-objective chart follows the total on the last page. Fonts come from the system
 (Times New Roman or Liberation Serif where installed, otherwise DejaVu Serif, which covers
 Ө ө Ү ү); nothing is fetched.
+
+Speed (bench/documents.py): a process keeps, per thread, one parsed stylesheet and one font
+configuration, so a gunicorn worker or a job worker parses the CSS and loads the fonts once,
+not per PDF. WeasyPrint subsets the embedded fonts with libharfbuzz-subset when the system
+has it (the Debian package libharfbuzz-subset0), else with fontTools, which costs about 150 ms
+a PDF; tests/documents/test_write_pdf.py fails in CI without it.
 """
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from shudarga.documents.model import ReportDocument
-from shudarga.documents.writers.html import render_html
+from shudarga.documents.writers.html import render_html, stylesheet
+
+if TYPE_CHECKING:
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
 
 
 def _refuse_fetch(url: str, *args: object, **kwargs: object) -> dict[str, object]:
@@ -28,12 +42,40 @@ def _no_fetching() -> object:
     return URLFetcher(allowed_protocols=frozenset())
 
 
+@dataclass(frozen=True)
+class _Renderer:
+    """What every PDF of a thread shares: WeasyPrint's objects hold Pango's font map, which
+    is not made for use from two threads at once, hence one per thread."""
+
+    fonts: FontConfiguration
+    css: CSS
+    fetcher: object
+
+
+_local = threading.local()
+
+
+def _renderer() -> _Renderer:
+    renderer = getattr(_local, "renderer", None)
+    if renderer is None:
+        from weasyprint import CSS  # heavy import (Pango): only when a PDF is asked for
+        from weasyprint.text.fonts import FontConfiguration
+
+        fonts = FontConfiguration()
+        fetcher = _no_fetching()
+        css = CSS(string=stylesheet(), font_config=fonts, url_fetcher=fetcher)
+        renderer = _local.renderer = _Renderer(fonts, css, fetcher)
+    return renderer
+
+
 def write_pdf(doc: ReportDocument, *, summary: bool = True) -> bytes:
     """The report as PDF bytes (the registry's ``write_pdf``)."""
-    from weasyprint import HTML  # heavy import (Pango): only when a PDF is asked for
+    from weasyprint import HTML
 
-    page = HTML(string=render_html(doc, summary=summary), url_fetcher=_no_fetching())
-    pdf = page.write_pdf()
+    renderer = _renderer()
+    markup = render_html(doc, summary=summary, inline_css=False)
+    page = HTML(string=markup, url_fetcher=renderer.fetcher)
+    pdf = page.write_pdf(stylesheets=[renderer.css], font_config=renderer.fonts)
     if pdf is None:  # only when a target is given, which it is not
         raise RuntimeError("WeasyPrint returned no PDF")
     return pdf

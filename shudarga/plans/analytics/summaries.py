@@ -30,6 +30,20 @@ BATCH = 500
 
 def summary_values(report: Report, rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
     """The summary of ``report`` (its plan loaded) from its results' OFFICIAL_FIELDS rows."""
+    return {
+        "organization_id": report.plan.organization_id,
+        "plan_id": report.plan_id,
+        "year": report.plan.year,
+        "period": report.period,
+        "status": report.status,
+        "submitted_at": report.submitted_at,
+        **summary_figures(rows),
+    }
+
+
+def summary_figures(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
+    """The counts, sums and totals of a summary from its results' OFFICIAL_FIELDS rows (for
+    a generator that holds the results it wrote, without reading them back)."""
     measures = self_scored = official_scored = not_due = unscored = 0
     self_sum = official_sum = Decimal(0)
     for row in rows:
@@ -47,11 +61,6 @@ def summary_values(report: Report, rows: Iterable[Sequence[Any]]) -> dict[str, A
             official_scored += 1
             official_sum += official
     return {
-        "organization_id": report.plan.organization_id,
-        "plan_id": report.plan_id,
-        "year": report.plan.year,
-        "period": report.period,
-        "status": report.status,
         "measures": measures,
         "self_scored": self_scored,
         "self_sum": self_sum,
@@ -61,7 +70,6 @@ def summary_values(report: Report, rows: Iterable[Sequence[Any]]) -> dict[str, A
         "official_total": mean_exact(official_sum, official_scored),
         "not_due": not_due,
         "unscored": unscored,
-        "submitted_at": report.submitted_at,
     }
 
 

@@ -6,10 +6,10 @@ The reverse, a document into the database, is ``plans.reports.storing``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from django.db.models import Count
+from django.db.models import Exists, OuterRef, QuerySet
 
 from shudarga.documents import model as doc
 from shudarga.documents.grammar import genitive
@@ -22,6 +22,9 @@ from shudarga.plans.models import (
     Scale,
     ScaleLevel,
 )
+from shudarga.plans.official import OFFICIAL_FIELDS, official_score
+
+BATCH = 2000
 
 
 def scale_default() -> Scale:
@@ -76,62 +79,118 @@ def report_document(*, report: Report) -> doc.ReportDocument:
         .get(pk=report.pk)
     )
     plan = report.plan
-    results = (
-        MeasureResult.objects.filter(report=report)
-        .select_related("measure__objective")
-        .order_by(
-            "measure__objective__order", "measure__objective_id", "measure__order", "measure_id"
+    results = _result_rows(MeasureResult.objects.filter(report=report))
+    empty = _empty_objective_rows(Objective.objects.filter(plan=plan))
+    return _document(report, scale_document(scale=plan.scale), results, empty)
+
+
+def report_documents(*, report_ids: Sequence[int]) -> dict[int, doc.ReportDocument]:
+    """``report_document`` of many reports, {report id: document}, four queries a batch of
+    BATCH reports whatever their size: for bulk loads (every publication of a country)."""
+    documents: dict[int, doc.ReportDocument] = {}
+    for start in range(0, len(report_ids), BATCH):
+        batch = report_ids[start : start + BATCH]
+        reports = list(
+            Report.objects.select_related("plan__organization", "plan__scale").filter(pk__in=batch)
         )
+        scale_ids = {r.plan.scale_id for r in reports}
+        levels: dict[int, list[ScaleLevel]] = {pk: [] for pk in scale_ids}
+        for level in ScaleLevel.objects.filter(scale_id__in=scale_ids):
+            levels[level.scale_id].append(level)
+        results: dict[int, list[tuple]] = {r.pk: [] for r in reports}
+        for row in _result_rows(MeasureResult.objects.filter(report_id__in=batch), "report_id"):
+            results[row[0]].append(row[1:])
+        empty: dict[int, list[tuple]] = {r.plan_id: [] for r in reports}
+        plans = Objective.objects.filter(plan_id__in=empty)
+        for row in _empty_objective_rows(plans, "plan_id"):
+            empty[row[0]].append(row[1:])
+        scales = {r.plan.scale_id: r.plan.scale for r in reports}
+        as_documents = {pk: scale_as_document(scales[pk], levels[pk]) for pk in scale_ids}
+        for r in reports:
+            documents[r.pk] = _document(
+                r, as_documents[r.plan.scale_id], results[r.pk], empty[r.plan_id]
+            )
+    return documents
+
+
+# The columns a report's document reads from each result, its measure and its objective.
+_RESULT_COLUMNS = (
+    "measure__objective_id", "measure__objective__order", "measure__objective__number",
+    "measure__objective__title", "measure__number", "measure__text", "measure__indicator",
+    "measure__target", "measure__planned_budget", "measure__responsible_unit",
+    "measure__deadline", "spent", "achieved", "rating_label", "reviewer_comment",
+    *OFFICIAL_FIELDS,
+)  # fmt: skip
+
+
+def _result_rows(results: QuerySet, *first: str) -> QuerySet:
+    """The results' _RESULT_COLUMNS (after ``first``), objectives then measures in order."""
+    return results.order_by(
+        *first, "measure__objective__order", "measure__objective_id", "measure__order", "measure_id"
+    ).values_list(*first, *_RESULT_COLUMNS)
+
+
+def _empty_objective_rows(objectives: QuerySet, *first: str) -> QuerySet:
+    """The objectives without measures: (``first``, pk, order, number, title)."""
+    measures = Measure.objects.filter(objective=OuterRef("pk"))
+    return objectives.filter(~Exists(measures)).values_list(
+        *first, "pk", "order", "number", "title"
     )
+
+
+def _document(
+    report: Report, scale: doc.Scale, results: Iterable[tuple], empty: Iterable[tuple]
+) -> doc.ReportDocument:
+    """The document of ``report`` (its plan and organization loaded) from its _RESULT_COLUMNS
+    rows in order and its objectives without measures."""
     entries: dict[int, doc.ObjectiveEntry] = {}
     positions: dict[int, tuple[int, int]] = {}
-    for result in results:
-        measure = result.measure
-        objective = measure.objective
-        if objective.pk not in entries:
-            entries[objective.pk] = doc.ObjectiveEntry(
-                number=objective.number, title=objective.title
+    for row in results:
+        objective_id, order, objective_number, objective_title = row[:4]
+        number, text, indicator, target, budget, unit, deadline = row[4:11]
+        spent, achieved, rating_label, comment = row[11:15]
+        self_score, self_not_due = row[15:17]
+        if objective_id not in entries:
+            entries[objective_id] = doc.ObjectiveEntry(
+                number=objective_number, title=objective_title
             )
-            positions[objective.pk] = (objective.order, objective.pk)
-        score, not_due = result.official_score
+            positions[objective_id] = (order, objective_id)
+        score, not_due = official_score(*row[15:])
         review = None
-        rating = result.rating_label or None
-        if result.reviewed_at is not None:
+        rating = rating_label or None
+        if row[-1] is not None:  # reviewed_at
             review = doc.MeasureReview(
-                self_score=plain_decimal(result.score),
-                self_not_due=result.not_due,
-                comment=result.reviewer_comment,
+                self_score=plain_decimal(self_score), self_not_due=self_not_due, comment=comment
             )
-            if (score, not_due) != (result.score, result.not_due):
+            if (score, not_due) != (self_score, self_not_due):
                 rating = None  # the label written with the self-assessed score
-        entries[objective.pk].measures.append(
+        entries[objective_id].measures.append(
             doc.MeasureEntry(
-                number=measure.number,
-                text=measure.text,
-                spent=plain_decimal(result.spent),
-                indicator=measure.indicator,
-                target=measure.target,
-                achieved=result.achieved,
+                number=number,
+                text=text,
+                spent=plain_decimal(spent),
+                indicator=indicator,
+                target=target,
+                achieved=achieved,
                 score=plain_decimal(score),
                 not_due=not_due,
                 rating=rating,
-                planned_budget=plain_decimal(measure.planned_budget),
-                responsible_unit=measure.responsible_unit,
-                deadline=measure.deadline,
+                planned_budget=plain_decimal(budget),
+                responsible_unit=unit,
+                deadline=deadline,
                 review=review,
             )
         )
-    empty = Objective.objects.filter(plan=plan).annotate(n=Count("measures")).filter(n=0)
-    for objective in empty:
-        entries[objective.pk] = doc.ObjectiveEntry(number=objective.number, title=objective.title)
-        positions[objective.pk] = (objective.order, objective.pk)
-
+    for pk, order, number, title in empty:
+        entries[pk] = doc.ObjectiveEntry(number=number, title=title)
+        positions[pk] = (order, pk)
+    plan = report.plan
     return doc.ReportDocument(
         title=report.title,
         organization=plan.organization.name,
         year=plan.year,
         period=doc.Period(report.period),
-        scale=scale_document(scale=plan.scale),
+        scale=scale,
         stated_total=_as_written(report.stated_total, report.stated_total_decimals),
         objectives=[entries[pk] for pk in sorted(entries, key=positions.__getitem__)],
         warnings=[_warning(w) for w in report.import_warnings],
@@ -144,8 +203,11 @@ def plain_decimal(value: Decimal | None) -> Decimal | None:
     if value is None:
         return None
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return value.quantize(_ONE)
     return value.normalize()
+
+
+_ONE = Decimal(1)
 
 
 def _as_written(value: Decimal | None, decimals: int | None) -> Decimal | None:

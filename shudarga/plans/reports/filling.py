@@ -247,12 +247,17 @@ def evidence_add_file(
         title=typed_text(title)[:TITLE_MAX],
         uploaded_by=user,
     )
-    evidence.file.save(name, upload, save=False)
     evidence._history_user = user
+    # The stored name is chosen first, so a failure while writing (a full disk, a dropped
+    # connection to the bucket) or while saving the row removes whatever part was written.
+    stored = evidence.file.field.generate_filename(evidence, name)
     try:
+        evidence.file.name = evidence.file.storage.save(
+            stored, upload, max_length=evidence.file.field.max_length
+        )
         evidence.save()
-    except Exception:
-        evidence.file.delete(save=False)
+    except BaseException:
+        evidence.file.storage.delete(evidence.file.name or stored)
         raise
     return evidence
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from shudarga.documents.model import ReportDocument
 from shudarga.orgs.errors import OrganizationAmbiguousError
@@ -58,8 +59,10 @@ def document_import(
     organization_name: str | None = None,
     create_organization: bool = False,
     parent_name: str | None = None,
+    allowed: QuerySet[Organization] | None = None,
 ) -> Report:
-    """Store ``document`` for the named organization (default: the one in its title)."""
+    """Store ``document`` for the named organization (default: the one in its title); with
+    ``allowed`` (a person's scope), only for one of those organizations."""
     try:
         with transaction.atomic():
             organization = organization_for_import(
@@ -67,6 +70,8 @@ def document_import(
                 create=create_organization,
                 parent_name=parent_name,
             )
+            if allowed is not None and not allowed.filter(pk=organization.pk).exists():
+                raise ImportRefused("org_outside", {"name": organization.name})
             return report_import_document(document=document, organization=organization)
     except errors.DocumentIncompleteError as exc:
         raise ImportRefused("year_missing" if exc.missing == "year" else "scale_missing") from exc

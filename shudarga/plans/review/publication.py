@@ -11,6 +11,7 @@ version from the current data; the older versions stay listed (``is_current`` mo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import simplejson
@@ -19,8 +20,9 @@ from django.db.models import Max
 
 from shudarga.access import publisher_action, reports_for
 from shudarga.documents import jsonform
+from shudarga.documents.model import ReportDocument
 from shudarga.plans.models import Report, ReportEvent, ReportPublication, ReportSummary
-from shudarga.plans.reports.documents import report_document
+from shudarga.plans.reports.documents import report_document, report_documents
 from shudarga.plans.reports.transitions import Step, step_take
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ __all__ = [
     "publication_correct",
     "publications_of",
     "report_publication_json",
+    "report_publications_json",
     "report_publish",
     "report_reopen",
     "user_may_publish",
@@ -43,7 +46,19 @@ def user_may_publish(*, user: AbstractBaseUser, report: Report) -> bool:
 def report_publication_json(*, report: Report) -> dict[str, Any]:
     """The report's document as JSON: official scores, and on each reviewed measure the
     self-assessed score and the reviewer's comment beside them, so citizens see both."""
-    return simplejson.loads(jsonform.dumps(report_document(report=report)))
+    return _frozen(report_document(report=report))
+
+
+def report_publications_json(*, report_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """``report_publication_json`` of many reports, {report id: JSON}, in a few queries a
+    batch: for bulk loads."""
+    return {pk: _frozen(d) for pk, d in report_documents(report_ids=report_ids).items()}
+
+
+def _frozen(document: ReportDocument) -> dict[str, Any]:
+    # Through the JSON text, so numbers are what a reader of the published JSON gets; the
+    # text's indentation does not change the result, and without it the C encoder runs.
+    return simplejson.loads(jsonform.dumps(document, indent=None))
 
 
 def _publish(report: Report, *, user: AbstractBaseUser, note: str = ""):

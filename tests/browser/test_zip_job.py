@@ -1,0 +1,45 @@
+"""A background job in a real browser: the aimag's reviewer asks for the ZIP of its reports,
+sees it wait for a worker, a worker runs it, the page (polling every two seconds) shows the
+download link without a reload, and the ZIP downloads."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+# The job tests' Өвөрхангай, its offices' reports and its reviewer.
+from tests.jobs.conftest import aimag, aimag_reports, aimag_reviewer, arvaikheer, tsetserleg  # noqa: F401
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PASSWORD = "Өвөрхангай-2024"
+
+
+@pytest.mark.usefixtures("aimag_reports", "aimag_reviewer", "generated_root")
+def test_a_reviewer_follows_a_zip_job_and_downloads_it(page, django_user_model, tmp_path):
+    reviewer = django_user_model.objects.get(username="tuyaa")  # aimag_reviewer
+    reviewer.set_password(PASSWORD)
+    reviewer.save()
+    page.goto(reverse("login"))
+    page.fill("#id_username", reviewer.username)
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_load_state()
+    page.click(f"a[href='{reverse('web:job_list')}']")
+    page.click(f"a[href='{reverse('web:zip_new')}']")
+    page.select_option("select[name=year]", "2025")
+    page.click("form.job-form button[type=submit]")
+    # Queued: the page polls, and there is nothing to download yet.
+    page.wait_for_selector("#job-progress[hx-trigger]")
+    assert page.query_selector("#job-progress a[download]") is None
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    link = page.wait_for_selector("#job-progress a[download]", timeout=6_000)
+    with page.expect_download() as download:
+        link.click()
+    saved = Path(tmp_path / "job.zip")
+    download.value.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        assert len([n for n in archive.namelist() if n.endswith(".pdf")]) == 2
