@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from shudarga.filestores import file_storages
 
@@ -72,6 +73,8 @@ INSTALLED_APPS = [
     # starts one beside gunicorn).
     "django_tasks",
     "django_tasks_db",
+    # django-csp: its system checks warn about settings of its older versions.
+    "csp",
     # Failed logins recorded, and a username locked after too many from one address.
     "axes",
     # A second factor (TOTP, an authenticator app) for heads, reviewers and staff.
@@ -83,6 +86,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (CONTENT_SECURITY_POLICY below); a view that
+    # sets its own (evidence downloads) keeps it.
+    "csp.middleware.CSPMiddleware",
     # Static files from gunicorn itself, compressed and cached forever under hashed names.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -261,6 +267,24 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Scripts, styles and images only from this site: no inline script, style element or style
+# attribute anywhere (htmx is told not to inject its indicator style: web/base.html); an inline
+# script that ever must run carries request.csp_nonce. The print view's one <style> is allowed
+# by its hash (shudarga.web.csp). Swagger UI's icons are data: URLs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
 
 # Served over HTTPS by a reverse proxy (the default without DEBUG; SHUDARGA_HTTPS=0 for plain
 # HTTP, as the demo on 127.0.0.1 does). The proxy says the scheme in X-Forwarded-Proto.

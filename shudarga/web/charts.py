@@ -29,7 +29,7 @@ def _short(label: str, limit: int) -> str:
 def _open(width: int, height: int, title: str) -> list[str]:
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'font-family="{_t(FONT)}" font-size="12">',
         f"<title>{_t(title)}</title>",
     ]

@@ -25,6 +25,7 @@ from shudarga.plans.reports.selectors import (
     report_totals,
     report_years,
 )
+from shudarga.web.csp import allow_official_style
 from shudarga.web.listing import list_filters, query_without_page
 from shudarga.web.presenters import report_table
 from shudarga.web.report_views import report_workflow_context
@@ -94,6 +95,7 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @login_required
 @require_GET
+@allow_official_style
 def report_print(request: HttpRequest, pk: int) -> HttpResponse:
     """The print view: the same standalone HTML the PDF is rendered from."""
     report = get_object_or_404(reports_visible_to(request.user), pk=pk)

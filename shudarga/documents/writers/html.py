@@ -40,6 +40,12 @@ def stylesheet() -> str:
     return CSS_PATH.read_text(encoding="utf-8")
 
 
+def style_text() -> str:
+    """The text of the page's one <style> element, as written: a site that serves the page
+    allows exactly this text by its hash (shudarga.web.csp)."""
+    return "\n" + stylesheet()
+
+
 def _text(value: str) -> str:
     return escape(value, quote=True)
 
@@ -117,7 +123,7 @@ def render_html(doc: ReportDocument, *, summary: bool = True, inline_css: bool =
         '<meta name="generator" content="Shudarga">',
         f'<meta name="author" content="{_text(doc.organization)}">' if doc.organization else "",
         f"<title>{_text(title)}</title>",
-        f"<style>\n{stylesheet()}</style>" if inline_css else "",
+        f"<style>{style_text()}</style>" if inline_css else "",
         "</head>",
         "<body>",
         '<main class="shudarga">',
