@@ -62,6 +62,8 @@ PERIODS = ("half_year", "annual")
 BATCH = 5000
 # Reports whose publications are built at once: documents in memory, then one COPY.
 PUBLISHED_BATCH = 2000
+# Organizations written at once, so that memory stays bounded whatever the country's size.
+CHUNK = 1000
 FILLED = (Plan, Objective, Measure, Report, MeasureResult, ReportSummary, ReportPublication)
 
 
@@ -94,15 +96,19 @@ def country(*, organizations: int, years: Sequence[int], seed: int = 7) -> Count
     with transaction.atomic():
         offices = tree(organizations=organizations)
         national, aimag, officer = people(offices)
+    made = 0
     with transaction.atomic(), foreign_keys_checked_at_end(FILLED):
-        reports = plans_and_reports(offices, list(years), rng, now)
-        totals = summaries(reports, now)
-        # Statistics of the rows just written, else the planner reads them as empty tables
-        # and scans every result for each batch of documents.
-        analyze(Organization, Plan, Objective, Measure, Report, MeasureResult)
-        publications([r.pk for r in reports if r.status == "published"], totals, national)
+        for start in range(0, len(offices), CHUNK):
+            reports = plans_and_reports(offices[start : start + CHUNK], list(years), rng, now)
+            totals = summaries(reports, now)
+            if start == 0:
+                # Statistics of the first rows, else the planner takes the tables for empty
+                # and scans every result for each batch of documents.
+                analyze(Organization, Plan, Objective, Measure, Report, MeasureResult)
+            publications([r.pk for r in reports if r.status == "published"], totals, national)
+            made += len(reports)
     analyze()
-    return Country(len(offices), len(reports), national, aimag, officer)
+    return Country(len(offices), made, national, aimag, officer)
 
 
 def _node(parent: Organization, n: int, name: str, kind: str) -> Organization:

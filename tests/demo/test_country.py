@@ -24,7 +24,8 @@ def summaries() -> list[dict]:
     return [model_to_dict(s, exclude=["id", "updated_at"]) for s in rows]
 
 
-def test_the_publications_and_summaries_are_the_services_ones():
+def test_the_publications_and_summaries_are_the_services_ones(monkeypatch):
+    monkeypatch.setattr("shudarga.demo.country.CHUNK", 7)  # three batches of organizations
     made = country(organizations=20, years=[2023, 2024])
     assert made.organizations == Organization.objects.filter(kind="organization").count() == 20
     assert made.reports == Report.objects.count() == 80
