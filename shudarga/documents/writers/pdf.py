@@ -2,7 +2,8 @@
 
 One source for both, so the print view and the PDF never disagree. The page's CSS sets A4
 landscape, "Хуудас N / M" in the bottom margin and repeats the table header on every page;
-the per-objective chart follows the total on the last page. Fonts come from the system
+the per-objective chart follows the total on the last page (its words as HTML, not SVG
+text, which WeasyPrint lays out letter by letter: chart.chart_text_html). Fonts come from the system
 (Times New Roman or Liberation Serif where installed, otherwise DejaVu Serif, which covers
 Ө ө Ү ү); nothing is fetched.
 
@@ -20,7 +21,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from shudarga.documents.model import ReportDocument
-from shudarga.documents.writers.html import render_html, stylesheet
+from shudarga.documents.writers.html import CSS_PATH, render_html, stylesheet
+
+PDF_CSS_PATH = CSS_PATH.with_name("pdf.css")  # after official.css: the chart's words
 
 if TYPE_CHECKING:
     from weasyprint import CSS
@@ -63,7 +66,8 @@ def _renderer() -> _Renderer:
 
         fonts = FontConfiguration()
         fetcher = _no_fetching()
-        css = CSS(string=stylesheet(), font_config=fonts, url_fetcher=fetcher)
+        text = stylesheet() + PDF_CSS_PATH.read_text(encoding="utf-8")
+        css = CSS(string=text, font_config=fonts, url_fetcher=fetcher)
         renderer = _local.renderer = _Renderer(fonts, css, fetcher)
     return renderer
 
@@ -73,7 +77,7 @@ def write_pdf(doc: ReportDocument, *, summary: bool = True) -> bytes:
     from weasyprint import HTML
 
     renderer = _renderer()
-    markup = render_html(doc, summary=summary, inline_css=False)
+    markup = render_html(doc, summary=summary, for_pdf=True)
     page = HTML(string=markup, url_fetcher=renderer.fetcher)
     pdf = page.write_pdf(stylesheets=[renderer.css], font_config=renderer.fonts)
     if pdf is None:  # only when a target is given, which it is not
