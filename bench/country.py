@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -72,10 +73,11 @@ def main() -> None:
     made = country(organizations=args.organizations, years=args.years)
     generated = time.perf_counter() - start
     restore = dump_restore(args.server, url, args.database)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"{made.organizations} organizations, {made.reports} reports: generated in "
         f"{generated:.1f} s = {generated / restore:.1f}× pg_dump + pg_restore of the same "
-        f"rows ({restore:.1f} s)"
+        f"rows ({restore:.1f} s); the generator's peak memory {peak:.0f} MB"
     )
 
 

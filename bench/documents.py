@@ -101,8 +101,8 @@ def _pages(pdf: bytes) -> str:
 def pdf_table(repeat: int = 5) -> None:
     """The PDF of 11 and of 200 measures beside the JSON and HTML of the same document."""
     seed = seed_document()
-    print("\ndocument | measures | pages | PDF warm ms | CPU ms | target | cold ms (import + first)"
-          " | JSON ms (baseline) | HTML ms | PDF × JSON")  # fmt: skip
+    print("\ndocument | measures | pages | PDF warm ms | warm CPU ms | target (CPU) | "
+          "cold CPU ms (import + first) | JSON ms (baseline) | HTML ms | PDF × JSON")  # fmt: skip
     print("--- | --- | --- | --- | --- | --- | --- | --- | --- | ---")
     for name, which, document in (("Khujirt 2024", "seed", seed),
                                   ("200 measures", "large", large_document(seed))):  # fmt: skip

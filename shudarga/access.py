@@ -178,6 +178,14 @@ def reports_public_or_visible(user: User) -> QuerySet[Report]:
     return Report.objects.filter(public | Q(pk__in=reports_for(user, Action.VIEW).values("pk")))
 
 
+def report_ids_public_or_visible(user: User) -> QuerySet[Report]:
+    """The ids of ``reports_public_or_visible`` as one subquery: the public's is
+    ``reports_public()`` itself, not a second pass over every report around it."""
+    if not user.is_authenticated:
+        return reports_public().values("pk")
+    return reports_public_or_visible(user).values("pk")
+
+
 def plans_public_or_visible(user: User) -> QuerySet[Plan]:
     public = Q(pk__in=reports_public().values("plan_id"))
     if not user.is_authenticated:

@@ -16,6 +16,7 @@ from shudarga.access import (
     Action,
     organizations_public_or_visible,
     plans_public_or_visible,
+    report_ids_public_or_visible,
     reports_for,
     reports_public_or_visible,
 )
@@ -95,7 +96,7 @@ def api_summary_list(
     status: str | None = None,
     organization: int | None = None,
 ) -> QuerySet[ReportSummary]:
-    rows = ReportSummary.objects.filter(report__in=api_reports(user=user).values("pk"))
+    rows = ReportSummary.objects.filter(report__in=report_ids_public_or_visible(user))
     if year is not None:
         rows = rows.filter(year=year)
     if period:

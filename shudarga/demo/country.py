@@ -4,10 +4,11 @@ number of organizations, their plans, reports, results, reviews, summaries and p
 Not the demo's story: the demo goes through the services a user triggers (events, history),
 which is what a visitor should see but takes about a second per organization. This writes
 the same rows as rows (``demo.bulk``: keys reserved first, one COPY a table on PostgreSQL),
-computes every summary by the one summary rule (``summary_figures``) from the results it
-wrote, and every publication by the one document rule (``report_publications_json``, read
-back from the database a batch at a time); then ANALYZE. The foreign keys of the tables it
-fills are checked once for all their rows at the end, as pg_restore does.
+computes every summary and its objectives' rows by the summary rules (``summary_figures``,
+``objective_counts``) from the results it wrote, and every publication by the one document
+rule (``report_publications_json``, read back from the database a batch at a time); then
+ANALYZE. The foreign keys of the tables it fills are checked once for all their rows at the
+end, as pg_restore does.
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ from shudarga.demo.bulk import foreign_keys_checked_at_end, ids_reserve, rows_in
 from shudarga.demo.names import composed_soum_names
 from shudarga.documents.textnorm import fold
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
-from shudarga.plans.analytics.summaries import summary_figures
+from shudarga.plans.analytics.summaries import objective_counts, summary_figures
 from shudarga.plans.models import (
     Measure,
     MeasureResult,
     Objective,
+    ObjectiveSummary,
     Plan,
     Report,
     ReportPublication,
@@ -62,7 +64,10 @@ PERIODS = ("half_year", "annual")
 BATCH = 5000
 # Reports whose publications are built at once: documents in memory, then one COPY.
 PUBLISHED_BATCH = 2000
-FILLED = (Plan, Objective, Measure, Report, MeasureResult, ReportSummary, ReportPublication)
+# Organizations written at once, so that memory stays bounded whatever the country's size.
+CHUNK = 1000
+FILLED = (Plan, Objective, Measure, Report, MeasureResult, ReportSummary, ObjectiveSummary,
+          ReportPublication)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ class Country:
 
 @dataclass(frozen=True)
 class Written:
-    """A report as written, with what its summary needs: its results' OFFICIAL_FIELDS."""
+    """A report as written, with what its summaries need from its results."""
 
     pk: int
     plan: int
@@ -84,7 +89,7 @@ class Written:
     year: int
     period: str
     status: str
-    results: list[tuple]
+    results: list[tuple]  # (objective id, *OFFICIAL_FIELDS) of each result
 
 
 def country(*, organizations: int, years: Sequence[int], seed: int = 7) -> Country:
@@ -94,15 +99,19 @@ def country(*, organizations: int, years: Sequence[int], seed: int = 7) -> Count
     with transaction.atomic():
         offices = tree(organizations=organizations)
         national, aimag, officer = people(offices)
+    made = 0
     with transaction.atomic(), foreign_keys_checked_at_end(FILLED):
-        reports = plans_and_reports(offices, list(years), rng, now)
-        totals = summaries(reports, now)
-        # Statistics of the rows just written, else the planner reads them as empty tables
-        # and scans every result for each batch of documents.
-        analyze(Organization, Plan, Objective, Measure, Report, MeasureResult)
-        publications([r.pk for r in reports if r.status == "published"], totals, national)
+        for start in range(0, len(offices), CHUNK):
+            reports = plans_and_reports(offices[start : start + CHUNK], list(years), rng, now)
+            totals = summaries(reports, now)
+            if start == 0:
+                # Statistics of the first rows, else the planner takes the tables for empty
+                # and scans every result for each batch of documents.
+                analyze(Organization, Plan, Objective, Measure, Report, MeasureResult)
+            publications([r.pk for r in reports if r.status == "published"], totals, national)
+            made += len(reports)
     analyze()
-    return Country(len(offices), len(reports), national, aimag, officer)
+    return Country(len(offices), made, national, aimag, officer)
 
 
 def _node(parent: Organization, n: int, name: str, kind: str) -> Organization:
@@ -200,8 +209,8 @@ def plans_and_reports(
     return reports
 
 
-def _objectives_and_measures(plan_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
-    """Every plan's objectives and measures; {plan: [(measure, number)]}."""
+def _objectives_and_measures(plan_ids: list[int]) -> dict[int, list[tuple[int, str, int]]]:
+    """Every plan's objectives and measures; {plan: [(measure, number, objective)]}."""
     keys = iter(ids_reserve(Objective, len(plan_ids) * len(OBJECTIVES)))
     objectives = [(next(keys), p, n) for p in plan_ids for n in OBJECTIVES]
     rows_insert(
@@ -210,12 +219,12 @@ def _objectives_and_measures(plan_ids: list[int]) -> dict[int, list[tuple[int, s
         [(pk, p, str(n), f"Зорилт {n}", n) for pk, p, n in objectives],
     )
     keys = iter(ids_reserve(Measure, len(objectives) * len(MEASURES)))
-    measures: dict[int, list[tuple[int, str]]] = {p: [] for p in plan_ids}
+    measures: dict[int, list[tuple[int, str, int]]] = {p: [] for p in plan_ids}
     rows = []
     for objective, plan, n in objectives:
         for m in MEASURES:
             pk, number = next(keys), f"{n}.{m}"
-            measures[plan].append((pk, number))
+            measures[plan].append((pk, number, objective))
             rows.append((pk, objective, number, f"Арга хэмжээ {number}", Decimal(500), m))
     columns = ("id", "objective_id", "number", "text", "planned_budget", "order")
     rows_insert(Measure, (*columns, "indicator", "target"), [(*r, "Тоо", "100%") for r in rows])
@@ -224,7 +233,7 @@ def _objectives_and_measures(plan_ids: list[int]) -> dict[int, list[tuple[int, s
 
 def _results(
     reports: list[Written],
-    measures: dict[int, list[tuple[int, str]]],
+    measures: dict[int, list[tuple[int, str, int]]],
     rng: random.Random,
     now: datetime,
 ) -> None:
@@ -240,26 +249,36 @@ def _results(
             at = now
         else:
             finals, at = [None] * len(plan), None
-        for (measure, number), score, final, cost in zip(plan, scores, finals, spent, strict=True):
+        for (measure, number, objective), score, final, cost in zip(
+            plan, scores, finals, spent, strict=True
+        ):
             row = (next(keys), report.pk, measure, cost, f"Хийсэн ажил {number}", score, final, at)
             rows.append(row)
-            report.results.append((score, False, final, False, at))  # OFFICIAL_FIELDS
+            report.results.append((objective, score, False, final, False, at))
     columns = ("id", "report_id", "measure_id", "spent", "achieved")
     rows_insert(MeasureResult, (*columns, "score", "reviewer_score", "reviewed_at"), rows)
 
 
 def summaries(reports: list[Written], now: datetime) -> dict[int, Decimal | None]:
-    """Every report's summary row by the summary rule; {report: official total}."""
+    """Every report's summary row and its objectives' rows, by the summary rules
+    (``summary_figures``, ``objective_counts``); {report: official total}."""
     totals = {}
-    rows = []
+    rows, by_objective = [], []
     for report, key in zip(reports, ids_reserve(ReportSummary, len(reports)), strict=True):
-        figures = summary_figures(report.results)
+        figures = summary_figures(r[1:] for r in report.results)
         totals[report.pk] = figures["official_total"]
         identity = (key, report.pk, report.organization, report.plan, report.year)
         rows.append((*identity, report.period, report.status, now, *figures.values()))
+        by_objective += [(key, o, *c) for o, c in objective_counts(report.results).items()]
     columns = ("id", "report_id", "organization_id", "plan_id", "year", "period", "status")
     figures = tuple(summary_figures([]))
     rows_insert(ReportSummary, (*columns, "submitted_at", *figures), rows)
+    keys = ids_reserve(ObjectiveSummary, len(by_objective))
+    rows_insert(
+        ObjectiveSummary,
+        ("id", "summary_id", "objective_id", "scored", "zero", "thirty"),
+        [(k, *row) for k, row in zip(keys, by_objective, strict=True)],
+    )
     return totals
 
 

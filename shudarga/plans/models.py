@@ -476,3 +476,28 @@ class ReportSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization_id} {self.year} {self.period}: {self.official_total}"
+
+
+class ObjectiveSummary(models.Model):
+    """How often the measures of one objective of one report got each official score: the
+    dashboard's "most often scored 0 or 30" reads these few rows a report instead of every
+    measure result. Kept by ``summary_refresh`` with the report's ReportSummary, in the
+    same transaction."""
+
+    summary = models.ForeignKey(ReportSummary, on_delete=models.CASCADE, related_name="objectives")
+    objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="+")
+    scored = models.PositiveIntegerField(default=0)  # official score given (not ХБ)
+    zero = models.PositiveIntegerField(default=0)  # official score 0
+    thirty = models.PositiveIntegerField(default=0)  # official score 30
+
+    class Meta:
+        verbose_name = "зорилтын хураангуй"
+        verbose_name_plural = "зорилтын хураангуй"
+        constraints = (
+            models.UniqueConstraint(
+                fields=["summary", "objective"], name="plans_objective_summary_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.summary_id} {self.objective_id}: {self.zero}/{self.thirty}/{self.scored}"

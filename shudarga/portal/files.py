@@ -41,9 +41,7 @@ class StoredPublication:
     report_id: int
     version: int
     published_at: datetime
-    organization: str
-    year: int | None
-    period: str
+    stem: str  # the download's name from the frozen document's words (writers.file_stem)
 
     @functools.cached_property
     def digest(self) -> str:
@@ -62,8 +60,7 @@ class StoredPublication:
 
     def download_name(self, fmt: str) -> str:
         """ "khujirt-…-2024-annual-7-v2.pdf": what it is, from the frozen document's words."""
-        stem = writers.file_stem(self.organization, self.year, self.period)
-        return f"{stem}-{self.report_id}-v{self.version}.{writers.FORMATS[fmt][2]}"
+        return f"{self.stem}-{self.report_id}-v{self.version}.{writers.FORMATS[fmt][2]}"
 
 
 def _stored(publication: ReportPublication) -> StoredPublication:
@@ -73,9 +70,11 @@ def _stored(publication: ReportPublication) -> StoredPublication:
         report_id=publication.report_id,
         version=publication.version,
         published_at=publication.published_at,
-        organization=str(document.get("organization") or ""),
-        year=document.get("year"),
-        period=str(document.get("period") or ""),
+        stem=writers.file_stem(
+            str(document.get("organization") or ""),
+            document.get("year"),
+            str(document.get("period") or ""),
+        ),
     )
 
 
@@ -86,14 +85,25 @@ _REPORT, _VERSION = 2_000_000_011, 2_000_000_013
 @functools.lru_cache(maxsize=8)
 def _lookup_sql(alias: str, by_version: bool) -> tuple[str, tuple]:
     """The SQL of the look-up, compiled once per database and kind: compiling it (the
-    access rule's subquery, the JSON keys) took three times as long as a constant view."""
+    access rule's subquery) took three times as long as a constant view."""
     rows = ReportPublication.objects.using(alias)
     rows = rows.filter(report__in=reports_public().filter(pk=_REPORT))
     rows = rows.filter(version=_VERSION) if by_version else rows.filter(is_current=True)
-    keys = (KT(f"document__{key}") for key in ("organization", "year", "period"))
     # No order: one row at most (one current publication, one row per version).
-    query = rows.order_by().values_list("pk", "report_id", "version", "published_at", *keys)
+    query = rows.order_by().values_list("pk", "report_id", "version", "published_at")
     return query.query.sql_with_params()
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem(alias: str, pk: int, published_at: datetime) -> str:
+    """The download's name from the frozen document's organization, year and period, read
+    once per version and process: a version never changes, and reading three keys of its
+    document took longer than the rest of the request."""
+    keys = (KT(f"document__{key}") for key in ("organization", "year", "period"))
+    organization, year, period = (
+        ReportPublication.objects.using(alias).filter(pk=pk).values_list(*keys).get()
+    )
+    return writers.file_stem(organization or "", int(year) if year else None, period or "")
 
 
 def _moment(value: datetime | str) -> datetime:
@@ -112,7 +122,8 @@ def _given(param: object, given: dict[int, int | None]) -> object:
 
 def publication_stored(*, report_id: int, version: int | None = None) -> StoredPublication:
     """The current publication of a public report, or one of its versions, in one query
-    that leaves the document in the database (its three words for the file name excepted).
+    that leaves the document in the database (its three words for the file name are read
+    once per version, ``_stem``).
 
     Raises ReportPublication.DoesNotExist for anything not public (access.reports_public).
     """
@@ -124,15 +135,14 @@ def publication_stored(*, report_id: int, version: int | None = None) -> StoredP
         row = cursor.fetchone()
     if row is None:
         raise ReportPublication.DoesNotExist
-    pk, report, number, published_at, organization, year, period = row
+    pk, report, number, published_at = row
+    published_at = _moment(published_at)
     return StoredPublication(
         pk=pk,
         report_id=report,
         version=number,
-        published_at=_moment(published_at),
-        organization=organization or "",
-        year=int(year) if year else None,
-        period=period or "",
+        published_at=published_at,
+        stem=_stem(alias, pk, published_at),
     )
 
 

@@ -13,18 +13,30 @@ from django.test.utils import CaptureQueriesContext
 from shudarga.demo.country import OFFICES, country
 from shudarga.orgs.models import Organization
 from shudarga.plans.analytics.summaries import summary_refresh
-from shudarga.plans.models import MeasureResult, Plan, Report, ReportPublication, ReportSummary
+from shudarga.plans.models import (
+    MeasureResult,
+    ObjectiveSummary,
+    Plan,
+    Report,
+    ReportPublication,
+    ReportSummary,
+)
 from shudarga.plans.review.publication import report_publication_json
 
 pytestmark = pytest.mark.django_db
 
 
-def summaries() -> list[dict]:
+def summaries() -> tuple[list[dict], list[tuple]]:
+    """The summary rows, and their objectives' rows, without their keys."""
     rows = ReportSummary.objects.order_by("report_id")
-    return [model_to_dict(s, exclude=["id", "updated_at"]) for s in rows]
+    objectives = ObjectiveSummary.objects.values_list(
+        "summary__report_id", "objective_id", "scored", "zero", "thirty"
+    )
+    return [model_to_dict(s, exclude=["id", "updated_at"]) for s in rows], sorted(objectives)
 
 
-def test_the_publications_and_summaries_are_the_services_ones():
+def test_the_publications_and_summaries_are_the_services_ones(monkeypatch):
+    monkeypatch.setattr("shudarga.demo.country.CHUNK", 7)  # three batches of organizations
     made = country(organizations=20, years=[2023, 2024])
     assert made.organizations == Organization.objects.filter(kind="organization").count() == 20
     assert made.reports == Report.objects.count() == 80
@@ -43,6 +55,7 @@ def test_the_publications_and_summaries_are_the_services_ones():
             assert publication.official_total == summary.official_total
             assert (publication.version, publication.is_current) == (1, True)
     assert bulk == summaries()
+    assert len(bulk[1]) == made.reports * 3  # every objective of every report has its row
 
 
 def test_names_are_composed_for_any_number_of_organizations():

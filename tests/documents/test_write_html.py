@@ -24,9 +24,9 @@ from shudarga.documents.model import (
 )
 from shudarga.documents.readers import read_path
 from shudarga.documents.writers import content_type, write
-from shudarga.documents.writers.chart import BAR_WIDTH, objective_chart
+from shudarga.documents.writers.chart import BAR_WIDTH, chart_text_html, objective_chart
 from shudarga.documents.writers.common import COLUMNS, GROUP_HEADER, objective_text
-from shudarga.documents.writers.html import write_html
+from shudarga.documents.writers.html import render_html, write_html
 
 SEED = Path(__file__).resolve().parents[2] / "shudarga/demo/khujirt-2024-anticorruption-report.txt"
 HOSTILE = "<script>alert(1)</script>"
@@ -262,6 +262,42 @@ def test_the_chart_escapes_text_and_marks_a_not_due_objective():
     texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
     assert f"Зорилт 1. Сургалт {HOSTILE}" in texts
     assert texts[-1] == "ХБ"
+
+
+def test_the_pdf_chart_draws_the_same_bars_and_writes_its_words_as_html():
+    doc = hostile_document()
+    doc.objectives.append(
+        ObjectiveEntry("2", "Дараа жил", [MeasureEntry("2.1", "Ажил", not_due=True)])
+    )
+    printed = lxml.html.fromstring(chart_text_html(doc))
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    svg = etree.fromstring(objective_chart(doc).encode("utf-8"))
+    (shapes,) = printed.xpath("//*[local-name()='svg']")
+    assert shapes.xpath(".//*[local-name()='line']") and not shapes.xpath(
+        ".//*[local-name()='text']"
+    )
+    assert [r.get("width") for r in shapes.xpath(".//*[local-name()='rect']")] == svg.xpath(
+        "//s:rect/@width", namespaces=ns
+    )
+    rows = printed.xpath('//div[@class="chart-row"]')
+    assert [text(r.xpath("span")[0]) for r in rows] == [
+        f"Зорилт 1. Сургалт {HOSTILE}",
+        "Зорилт 2. Дараа жил",
+    ]
+    assert text(rows[-1].xpath("strong")[0]) == "ХБ"
+    assert "<script" not in chart_text_html(doc)
+    assert [text(t) for t in printed.xpath('//div[@class="chart-ticks"]/span')] == [
+        "0%", "25%", "50%", "75%", "100%",
+    ]  # fmt: skip
+
+
+def test_the_pdf_page_is_the_page_without_its_style_and_with_the_printed_chart():
+    doc = seed_document()
+    screen, printed = render_html(doc), render_html(doc, for_pdf=True)
+    assert "<style>" in screen and "<style>" not in printed
+    assert 'class="chart-print"' in printed and 'class="chart-print"' not in screen
+    table = screen[screen.index("<table") : screen.index("</table>")]
+    assert table in printed  # the official table itself is the same markup
 
 
 def test_it_writes_an_empty_document():

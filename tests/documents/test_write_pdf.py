@@ -143,3 +143,22 @@ def test_it_subsets_fonts_with_harfbuzz():
     subset_input = harfbuzz_subset.hb_subset_input_create_or_fail()
     assert subset_input != ffi.NULL
     harfbuzz_subset.hb_subset_input_destroy(subset_input)
+
+
+def test_collections_are_rarer_while_any_pdf_renders_and_as_before_after():
+    import gc
+
+    from shudarga.documents.writers.pdf import RENDER_GC_THRESHOLD, _Collections
+
+    before = gc.get_threshold()
+    collections = _Collections()
+    with collections.rarer():
+        with collections.rarer():  # another thread's PDF
+            assert gc.get_threshold() == RENDER_GC_THRESHOLD
+        assert gc.get_threshold() == RENDER_GC_THRESHOLD  # the first one still renders
+    assert gc.get_threshold() == before
+    with pytest.raises(ValueError), collections.rarer():
+        raise ValueError("a failed render")
+    assert gc.get_threshold() == before
+    write_pdf(seed_document())
+    assert gc.get_threshold() == before

@@ -17,7 +17,7 @@ from pathlib import Path
 from shudarga.documents.embedded import KEY, metadata_text
 from shudarga.documents.model import MeasureEntry, ReportDocument
 from shudarga.documents.scoring import ReportScore, score_document
-from shudarga.documents.writers.chart import objective_chart
+from shudarga.documents.writers.chart import chart_text_html, objective_chart
 from shudarga.documents.writers.common import (
     COLUMNS,
     GROUP_HEADER,
@@ -97,18 +97,20 @@ def _body(doc: ReportDocument) -> Iterator[str]:
         yield "</tbody>"
 
 
-def _summary(doc: ReportDocument, score: ReportScore) -> str:
+def _summary(doc: ReportDocument, score: ReportScore, *, for_pdf: bool) -> str:
     if not doc.objectives:
         return ""
+    chart = chart_text_html(doc, score) if for_pdf else objective_chart(doc, score)
     return (
         f'<section class="summary" data-shudarga="summary"><h2>{_text(SUMMARY_HEADING)}</h2>'
-        f"{objective_chart(doc, score)}</section>"
+        f"{chart}</section>"
     )
 
 
-def render_html(doc: ReportDocument, *, summary: bool = True, inline_css: bool = True) -> str:
-    """The page as text; ``summary=False`` leaves out the per-objective chart,
-    ``inline_css=False`` the <style> (the PDF writer passes the same CSS, parsed once)."""
+def render_html(doc: ReportDocument, *, summary: bool = True, for_pdf: bool = False) -> str:
+    """The page as text; ``summary=False`` leaves out the per-objective chart. ``for_pdf``:
+    the page the PDF writer lays out, without the <style> (it passes the same CSS, parsed
+    once) and with the chart's words as HTML (chart.chart_text_html)."""
     score = score_document(doc)
     self_line = self_assessed_line(doc)
     title = official_title(doc)
@@ -123,7 +125,7 @@ def render_html(doc: ReportDocument, *, summary: bool = True, inline_css: bool =
         '<meta name="generator" content="Shudarga">',
         f'<meta name="author" content="{_text(doc.organization)}">' if doc.organization else "",
         f"<title>{_text(title)}</title>",
-        f"<style>{style_text()}</style>" if inline_css else "",
+        "" if for_pdf else f"<style>{style_text()}</style>",
         "</head>",
         "<body>",
         '<main class="shudarga">',
@@ -134,7 +136,7 @@ def render_html(doc: ReportDocument, *, summary: bool = True, inline_css: bool =
         "</table>",
         f'<p class="total"><strong>{_text(total_line(doc, score))}</strong></p>',
         f'<p class="self-assessed">{_text(self_line)}</p>' if self_line else "",
-        _summary(doc, score) if summary else "",
+        _summary(doc, score, for_pdf=for_pdf) if summary else "",
         "</main>",
         "</body>",
         "</html>",

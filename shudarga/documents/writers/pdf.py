@@ -2,7 +2,8 @@
 
 One source for both, so the print view and the PDF never disagree. The page's CSS sets A4
 landscape, "Хуудас N / M" in the bottom margin and repeats the table header on every page;
-the per-objective chart follows the total on the last page. Fonts come from the system
+the per-objective chart follows the total on the last page (its words as HTML, not SVG
+text, which WeasyPrint lays out letter by letter: chart.chart_text_html). Fonts come from the system
 (Times New Roman or Liberation Serif where installed, otherwise DejaVu Serif, which covers
 Ө ө Ү ү); nothing is fetched.
 
@@ -15,12 +16,17 @@ a PDF; tests/documents/test_write_pdf.py fails in CI without it.
 
 from __future__ import annotations
 
+import gc
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from shudarga.documents.model import ReportDocument
-from shudarga.documents.writers.html import render_html, stylesheet
+from shudarga.documents.writers.html import CSS_PATH, render_html, stylesheet
+
+PDF_CSS_PATH = CSS_PATH.with_name("pdf.css")  # after official.css: the chart's words
 
 if TYPE_CHECKING:
     from weasyprint import CSS
@@ -63,9 +69,44 @@ def _renderer() -> _Renderer:
 
         fonts = FontConfiguration()
         fetcher = _no_fetching()
-        css = CSS(string=stylesheet(), font_config=fonts, url_fetcher=fetcher)
+        text = stylesheet() + PDF_CSS_PATH.read_text(encoding="utf-8")
+        css = CSS(string=text, font_config=fonts, url_fetcher=fetcher)
         renderer = _local.renderer = _Renderer(fonts, css, fetcher)
     return renderer
+
+
+# WeasyPrint allocates some hundred thousand objects in reference cycles for a long report;
+# with Python's default thresholds the collector keeps walking them mid-render (~7-10 % of a
+# 200-measure PDF). Rarer collections while any thread renders; the usual ones after.
+RENDER_GC_THRESHOLD = (100_000, 50, 100)
+
+
+class _Collections:
+    """Counts the renders in progress: the first sets the render thresholds, the last puts
+    back what was there (the thresholds are the process's, shared by every thread)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rendering = 0
+        self._saved = gc.get_threshold()
+
+    @contextmanager
+    def rarer(self) -> Iterator[None]:
+        with self._lock:
+            if self._rendering == 0:
+                self._saved = gc.get_threshold()
+                gc.set_threshold(*RENDER_GC_THRESHOLD)
+            self._rendering += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._rendering -= 1
+                if self._rendering == 0:
+                    gc.set_threshold(*self._saved)
+
+
+_collections = _Collections()
 
 
 def write_pdf(doc: ReportDocument, *, summary: bool = True) -> bytes:
@@ -73,9 +114,10 @@ def write_pdf(doc: ReportDocument, *, summary: bool = True) -> bytes:
     from weasyprint import HTML
 
     renderer = _renderer()
-    markup = render_html(doc, summary=summary, inline_css=False)
-    page = HTML(string=markup, url_fetcher=renderer.fetcher)
-    pdf = page.write_pdf(stylesheets=[renderer.css], font_config=renderer.fonts)
+    markup = render_html(doc, summary=summary, for_pdf=True)
+    with _collections.rarer():
+        page = HTML(string=markup, url_fetcher=renderer.fetcher)
+        pdf = page.write_pdf(stylesheets=[renderer.css], font_config=renderer.fonts)
     if pdf is None:  # only when a target is given, which it is not
         raise RuntimeError("WeasyPrint returned no PDF")
     return pdf

@@ -1,8 +1,8 @@
 """Dashboard selectors: how the organizations under one node of the tree are doing.
 
-Everything reads ReportSummary rows (one per report), except ``dashboard_measure_extremes``,
-which is one GROUP BY over measure results. Every selector runs a fixed number of queries,
-however many organizations are under the node.
+Everything reads ReportSummary rows (one per report), and ``dashboard_measure_extremes``
+their ObjectiveSummary rows (one per objective of a report). Every selector runs a fixed
+number of queries, however many organizations are under the node.
 
 "Organizations" are nodes of kind ``organization`` under the node (the node's path prefix).
 A report counts as *submitted* once it was sent up (submitted, accepted or published); results
@@ -25,8 +25,13 @@ from shudarga.access import review_roots
 from shudarga.documents.scoring import format_value, mean_exact
 from shudarga.documents.textnorm import fold
 from shudarga.orgs.models import Organization
-from shudarga.plans.models import MeasureResult, Plan, Report, ReportingCalendar, ReportSummary
-from shudarga.plans.official import official_expressions
+from shudarga.plans.models import (
+    ObjectiveSummary,
+    Plan,
+    Report,
+    ReportingCalendar,
+    ReportSummary,
+)
 
 ORG = Organization.Kind.ORGANIZATION
 SUBMITTED = Report.SENT_UP
@@ -306,24 +311,20 @@ def dashboard_measure_extremes(
     *, node: Organization, year: int, period: str, limit: int = 15
 ) -> list[ObjectiveExtremes]:
     """The objectives whose measures were most often scored 0 or 30 (official score) in the
-    submitted reports under the node; titles grouped by their folded form. One GROUP BY query.
+    submitted reports under the node; titles grouped by their folded form. One GROUP BY query
+    over the ObjectiveSummary rows (a few a report, kept with each report's summary), not
+    over every measure result: at 5,000 organizations it took 0.7 s.
     """
-    official, off_not_due = official_expressions()
     rows = (
-        MeasureResult.objects.filter(
-            report__plan__year=year,
-            report__period=period,
-            report__status__in=SUBMITTED,
-            report__plan__organization__path__startswith=node.path,
-            report__plan__organization__kind=ORG,
+        ObjectiveSummary.objects.filter(
+            summary__year=year,
+            summary__period=period,
+            summary__status__in=SUBMITTED,
+            summary__organization__path__startswith=node.path,
+            summary__organization__kind=ORG,
         )
-        .annotate(official=official, official_not_due=off_not_due)
-        .values(title=F("measure__objective__title"))
-        .annotate(
-            scored=Count("pk", filter=Q(official__isnull=False, official_not_due=False)),
-            zero=Count("pk", filter=Q(official=0, official_not_due=False)),
-            thirty=Count("pk", filter=Q(official=30, official_not_due=False)),
-        )
+        .values(title=F("objective__title"))
+        .annotate(scored=Sum("scored"), zero=Sum("zero"), thirty=Sum("thirty"))
         .order_by()
     )
     merged: dict[str, list] = {}

@@ -4,7 +4,9 @@
 that changes a score, a review or a report's state calls it inside its own transaction, so a
 dashboard never reads a summary that disagrees with the results it summarises.
 ``summary_refresh_many`` does the same for many reports at once, by the same rule
-(``summary_values``), in a few queries a batch: for bulk loads and rebuilds.
+(``summary_values``), in a few queries a batch: for bulk loads and rebuilds. Both also keep
+the report's ObjectiveSummary rows (``objective_counts``: official 0s, 30s and scores by
+objective), which the dashboard counts instead of every measure result.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from django.db import transaction
 
 from shudarga.documents.scoring import mean_exact
-from shudarga.plans.models import MeasureResult, Report, ReportSummary
+from shudarga.plans.models import MeasureResult, ObjectiveSummary, Report, ReportSummary
 from shudarga.plans.official import OFFICIAL_FIELDS, official_score
 
 # The columns summary_values computes (besides the report itself).
@@ -73,32 +75,87 @@ def summary_figures(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
     }
 
 
+def objective_counts(rows: Iterable[Sequence[Any]]) -> dict[int, list[int]]:
+    """{objective id: [scored, zero, thirty]} from (objective id, *OFFICIAL_FIELDS) rows:
+    how many of its measures have an official score (ХБ left out), and how many 0 and 30."""
+    counts: dict[int, list[int]] = {}
+    for objective_id, *fields in rows:
+        tally = counts.setdefault(objective_id, [0, 0, 0])
+        official, official_not_due = official_score(*fields)
+        if official is None or official_not_due:
+            continue
+        tally[0] += 1
+        tally[1] += official == 0
+        tally[2] += official == 30
+    return counts
+
+
+def _objective_rows(summary_id: int, counts: dict[int, list[int]]) -> list[ObjectiveSummary]:
+    return [
+        ObjectiveSummary(summary_id=summary_id, objective_id=objective, scored=s, zero=z, thirty=t)
+        for objective, (s, z, t) in counts.items()
+    ]
+
+
+def _results(report_ids: Sequence[int]) -> dict[int, list[tuple]]:
+    """{report id: [(objective id, *OFFICIAL_FIELDS), …]}: one query."""
+    rows: dict[int, list[tuple]] = {pk: [] for pk in report_ids}
+    results = MeasureResult.objects.filter(report_id__in=report_ids)
+    fields = ("report_id", "measure__objective_id", *OFFICIAL_FIELDS)
+    for report_id, *values in results.values_list(*fields):
+        rows[report_id].append(tuple(values))
+    return rows
+
+
 @transaction.atomic
 def summary_refresh(*, report_id: int) -> ReportSummary:
     report = Report.objects.select_related("plan").get(pk=report_id)
-    rows = MeasureResult.objects.filter(report_id=report_id).values_list(*OFFICIAL_FIELDS)
+    rows = _results([report_id])[report_id]
     summary, _ = ReportSummary.objects.update_or_create(
-        report=report, defaults=summary_values(report, rows)
+        report=report, defaults=summary_values(report, (r[1:] for r in rows))
     )
+    ObjectiveSummary.objects.filter(summary=summary).delete()
+    ObjectiveSummary.objects.bulk_create(_objective_rows(summary.pk, objective_counts(rows)))
     return summary
 
 
 def summary_refresh_many(*, report_ids: Sequence[int]) -> int:
-    """Recompute the rows of ``report_ids``, a batch at a time (three queries a batch)."""
+    """Recompute the rows of ``report_ids``, a batch at a time (six queries a batch)."""
     for start in range(0, len(report_ids), BATCH):
         batch = report_ids[start : start + BATCH]
         with transaction.atomic():
             reports = Report.objects.select_related("plan").filter(pk__in=batch)
-            rows: dict[int, list[tuple]] = {pk: [] for pk in batch}
-            results = MeasureResult.objects.filter(report_id__in=batch)
-            for report_id, *fields in results.values_list("report_id", *OFFICIAL_FIELDS):
-                rows[report_id].append(tuple(fields))
+            rows = _results(batch)
             ReportSummary.objects.bulk_create(
-                [ReportSummary(report=r, **summary_values(r, rows[r.pk])) for r in reports],
+                [
+                    ReportSummary(report=r, **summary_values(r, (x[1:] for x in rows[r.pk])))
+                    for r in reports
+                ],
                 update_conflicts=True,
                 unique_fields=["report"],
                 update_fields=list(FIELDS),
             )
+            _objectives_write(batch, rows)
+    return len(report_ids)
+
+
+def _objectives_write(report_ids: Sequence[int], rows: dict[int, list[tuple]]) -> None:
+    """Replace the ObjectiveSummary rows of these reports (their summaries exist)."""
+    ids = dict(ReportSummary.objects.filter(report_id__in=report_ids).values_list("report", "pk"))
+    ObjectiveSummary.objects.filter(summary_id__in=ids.values()).delete()
+    ObjectiveSummary.objects.bulk_create(
+        [o for r, s in ids.items() for o in _objective_rows(s, objective_counts(rows[r]))],
+        batch_size=BATCH,
+    )
+
+
+def objective_summaries_refresh(*, report_ids: Sequence[int]) -> int:
+    """The ObjectiveSummary rows of reports whose ReportSummary was written without them (a
+    bulk generator writing summaries itself), a batch at a time (four queries a batch)."""
+    for start in range(0, len(report_ids), BATCH):
+        batch = report_ids[start : start + BATCH]
+        with transaction.atomic():
+            _objectives_write(batch, _results(batch))
     return len(report_ids)
 
 

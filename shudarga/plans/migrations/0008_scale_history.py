@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0006_report_step_reopen'),
+        ('plans', '0007_objective_summary'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
