@@ -2,16 +2,17 @@
 
 One source for both, so the print view and the PDF never disagree. The page's CSS sets A4
 landscape, "Хуудас N / M" in the bottom margin and repeats the table header on every page;
-the per-objective chart follows the total on the last page (its words as HTML, not SVG
-text, which WeasyPrint lays out letter by letter: chart.chart_text_html). Fonts come from the system
-(Times New Roman or Liberation Serif where installed, otherwise DejaVu Serif, which covers
-Ө ө Ү ү); nothing is fetched.
+the per-objective chart follows the total on the last page (its words as HTML, not as SVG
+text, which WeasyPrint lays out letter by letter: chart.chart_text_html). Fonts come from the
+system (Times New Roman or Liberation Serif where installed, otherwise DejaVu Serif, which
+covers Ө ө Ү ү); nothing is fetched.
 
 Speed (bench/documents.py): a process keeps, per thread, one parsed stylesheet and one font
 configuration, so a gunicorn worker or a job worker parses the CSS and loads the fonts once,
-not per PDF. WeasyPrint subsets the embedded fonts with libharfbuzz-subset when the system
-has it (the Debian package libharfbuzz-subset0), else with fontTools, which costs about 150 ms
-a PDF; tests/documents/test_write_pdf.py fails in CI without it.
+not per PDF, and the garbage collector runs less often while a PDF renders. WeasyPrint
+subsets the embedded fonts with libharfbuzz-subset when the system has it (the Debian package
+libharfbuzz-subset0), else with fontTools, which costs about 150 ms a PDF;
+tests/documents/test_write_pdf.py fails in CI without it.
 """
 
 from __future__ import annotations
