@@ -88,8 +88,9 @@ def test_a_hostile_result_is_a_422(world, officer, body):
 def test_a_nul_in_a_query_parameter_is_a_400_that_names_it(world):
     response = api_client().get("/api/reports", {"status": "draft\x00"})
     assert response.status_code == 400
+    # In Mongolian, the interface's first language, naming the character.
     assert response.json() == {
         "code": "control_character",
-        "detail": "The address holds a control character (U+0000) that no text may hold: "
-        "remove it and try again.",
+        "detail": "Хаягт бичигдэх ёсгүй удирдах тэмдэгт (U+0000) байна: түүнийг арилгаад "
+        "дахин оролдоно уу.",
     }
