@@ -103,6 +103,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench_settings"
     os.environ["SHUDARGA_VAR_DIR"] = tempfile.mkdtemp(prefix="shudarga-sheet-")
+    # The reviewer (and the head) would be sent to the second factor's page first.
+    os.environ["SHUDARGA_TWO_FACTOR"] = "0"
     if args.database:
         os.environ["SHUDARGA_DATABASE_URL"] = args.database
     else:

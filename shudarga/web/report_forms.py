@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -102,6 +104,29 @@ class ResultForm(forms.Form):
             )
         choices.append((NOT_DUE, _("%(mark)s — not yet due") % {"mark": scale.not_due_mark}))
         self.fields["score"].choices = choices
+        # What the sheet's <select> shows: a level by its number alone (its words are the
+        # scale's legend, once on the sheet: a hundred measures repeated them 470 bytes each).
+        on_scale = values | {NOT_DUE}
+        self.score_labels = [
+            (
+                value,
+                scale.not_due_mark if value == NOT_DUE else value if value in on_scale else label,
+            )
+            for value, label in choices
+        ]
+
+    def score_options(self) -> str:
+        """The <option>s of the score, the chosen one selected: a level's value is its text."""
+        chosen = self["score"].value()
+        chosen = "" if chosen is None else str(chosen)
+        parts = []
+        for value, label in self.score_labels:
+            selected = " selected" if value == chosen else ""
+            if value == label:
+                parts.append(f"<option{selected}>{escape(value)}</option>")
+            else:
+                parts.append(f'<option value="{escape(value)}"{selected}>{escape(label)}</option>')
+        return mark_safe("".join(parts))  # every value and label is escaped
 
     @classmethod
     def initial_for(cls, result: MeasureResult) -> dict[str, object]:

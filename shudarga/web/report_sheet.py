@@ -77,7 +77,7 @@ def permissions_for(user: AbstractBaseUser, report: Report) -> Permissions:
 
 def score_text(result: MeasureResult, scale: Scale, levels: Sequence[ScaleLevel]) -> str:
     if result.not_due:
-        return f"{scale.not_due_mark} — {_('not yet due')}"
+        return _("%(mark)s — not yet due") % {"mark": scale.not_due_mark}
     if result.score is None:
         return ""
     return choice_text(plain_score(result.score), scale, levels)
@@ -86,13 +86,20 @@ def score_text(result: MeasureResult, scale: Scale, levels: Sequence[ScaleLevel]
 def choice_text(choice: str, scale: Scale, levels: Sequence[ScaleLevel]) -> str:
     """The words of a score as chosen in the form ("100 — Бүрэн хэрэгжсэн", "ХБ — ...")."""
     if choice == "not_due":
-        return f"{scale.not_due_mark} — {_('not yet due')}"
+        return _("%(mark)s — not yet due") % {"mark": scale.not_due_mark}
     if not choice:
         return _("not evaluated")
     for level in levels:
         if plain_score(level.score) == choice:
             return level_label(level)
     return choice
+
+
+def score_legend(scale: Scale, levels: Sequence[ScaleLevel]) -> str:
+    """The words of every score, once on the sheet: its <select>s show the numbers alone."""
+    return "; ".join(
+        [*(level_label(level) for level in levels), choice_text("not_due", scale, levels)]
+    )
 
 
 def new_form(

@@ -55,6 +55,7 @@ from shudarga.web.report_sheet import (
     is_htmx,
     new_form,
     permissions_for,
+    score_legend,
     sheet_blocks,
     versions,
 )
@@ -88,6 +89,7 @@ def render_sheet(
         "permissions": permissions,
         "editable": permissions.editable,
         "objectives": sheet_blocks(sheet, permissions, overrides or {}, managing),
+        "score_legend": score_legend(sheet.report.plan.scale, sheet.levels),
     }
     return render(request, "web/reports/edit.html", context, status=status)
 

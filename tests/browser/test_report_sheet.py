@@ -64,6 +64,8 @@ def test_the_sheet_saves_in_place_and_the_results_follow(
     bad.write_bytes(EXE)
     page.click(f"#ev-{first.pk} a.evidence-manage")  # the forms of one measure at a time
     page.set_input_files(f"#ev-files-{first.pk}", [str(good), str(bad)])
+    # In place: the boosted link and forms neither leave the sheet nor push an address.
+    assert page.url == live_server.url + reverse("web:report_edit", args=[report.pk])
     page.click(f"#ev-{first.pk} button:has-text('Upload')")
     notes = page.wait_for_selector(f"#ev-{first.pk} .notes").inner_text()
     assert "Attached тайлан.pdf." in notes and "программ.pdf was refused" in notes
