@@ -21,7 +21,7 @@ def test_the_sheet_links_to_the_evidence_forms_and_opens_them_for_the_measure_as
     first, second = results["1.1"], results["1.2"]
     closed = sheet(client_for(officer), report)
     assert 'id="ev-files-' not in closed
-    assert closed.count('class="button secondary evidence-manage"') == len(results)
+    assert closed.count('class="evidence-manage"') == len(results)
     opened = sheet(client_for(officer), report, evidence=str(first.pk))
     assert f'id="ev-files-{first.pk}"' in opened and f'id="ev-files-{second.pk}"' not in opened
     assert 'id="files-help"' in opened  # the help text the file field points to
