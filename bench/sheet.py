@@ -17,6 +17,17 @@ Measured 2026-12-03 (issue 9; SQLite, a shared 2-core machine at load 8, trivial
 template, help texts once); reviewer 145 → 136 KB, 135 ms; 15 and 16 queries at 10 and 100.
 Not yet under 150 ms and 200 KB: what is left is the template engine (~100 variable lookups
 a measure) and the score's <select> (~470 bytes a measure).
+
+Measured 2026-12-03 (issue 9, --repeat 9; SQLite, the shared machine at load ~2; the second
+factor is off here, else the reviewer is sent to its page): before, trivial view 0.36 ms,
+officer 251 KB / 105 ms (2,566 bytes a measure, ×291), reviewer 136 KB / 67 ms (×185);
+after, trivial 0.43 ms, officer 212 KB / 100 ms (2,166 bytes a measure, ×232), reviewer
+127 KB / 70 ms (×161); 15 and 16 queries at 10 and 100. The score's options show the
+level's number (its words are the scale's legend, once on the sheet), the result form and
+the evidence link are boosted (no second copy of their address), htmx's target is inherited
+from the sheet, default attributes and classes no CSS needed are gone. Under 150 ms, not yet
+under 200 KB: what is left a measure is its content and labels, the CSRF token of its form
+(121 bytes, needed without JavaScript) and the ids that tie labels and htmx to the fields.
 """
 
 from __future__ import annotations
