@@ -9,9 +9,10 @@ The state is the count, the sum and the largest of the ids of the year's current
 and the latest publication time: a publication adds a row (count and ids change), a correction
 makes a new row current and the old one not (sum and largest id change), a report reopened
 for correction keeps its last version current (nothing changes, and neither do the bytes) and
-its next publication is a new row. A file is kept only when the rows it was written from are
-the state it is named by (a publication meanwhile leaves the file unsaved), and only once it
-is complete (moved into place in one step).
+its next publication is a new row. The organizations' names are read as they are now: a
+rename forgets every kept file (``organization_saved``). A file is kept only when the rows
+it was written from are the state it is named by (a publication meanwhile leaves the file
+unsaved), and only once it is complete (moved into place in one step).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from django.core.files import File
 from django.core.files.storage import Storage, storages
-from django.db import router
+from django.db import router, transaction
 from django.db.models import Count, Max, Sum
 
 from shudarga.access import reports_public
@@ -209,3 +210,27 @@ def writing(state: YearState, *, using: str) -> Iterator[bytes]:
                 logger.exception("the measures of %s were not kept", state.year)
         if os.path.exists(path):
             os.unlink(path)
+
+
+def year_files_forget() -> int:
+    """Delete every kept year file (the next download writes it again); how many. The rows
+    carry the organizations' and aimags' names as they are now, which no publication state
+    counts: a rename forgets the files (``organization_saved``)."""
+    storage = storages["generated"]
+    deleted = 0
+    try:
+        years, _ = storage.listdir("years")
+    except FileNotFoundError:
+        return 0
+    for year in years:
+        for name in storage.listdir(f"years/{year}")[1]:
+            storage.delete(f"years/{year}/{name}")
+            deleted += 1
+    return deleted
+
+
+def organization_saved(sender, instance, created: bool, **kwargs) -> None:
+    """An organization changed (post_save; renamed, moved): once committed, the kept year
+    files are forgotten. A new one has no publication yet."""
+    if not created:
+        transaction.on_commit(year_files_forget)

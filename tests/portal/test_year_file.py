@@ -179,3 +179,17 @@ def test_a_year_without_publications_is_the_header_and_keeps_nothing(published, 
     response, body, _ = download(year=1999)
     assert response.status_code == 200 and body == old_body(1999)
     assert not (generated_root / "years").exists()
+
+
+def test_a_renamed_organization_forgets_the_kept_files(
+    published, generated_root, django_capture_on_commit_callbacks
+):
+    from shudarga.orgs.services import organization_rename
+
+    download()
+    assert len(kept(generated_root)) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        organization_rename(organization=published.plan.organization, name="Хужирт ЗДТГ шинэ")
+    assert kept(generated_root) == []
+    _, body, _ = download()
+    assert "Хужирт ЗДТГ шинэ".encode() in body and body == old_body(YEAR)
