@@ -234,3 +234,20 @@ def organization_saved(sender, instance, created: bool, **kwargs) -> None:
     files are forgotten. A new one has no publication yet."""
     if not created:
         transaction.on_commit(year_files_forget)
+
+
+def year_file_write(*, year: int) -> bool:
+    """Write the year's file of its present state unless it is kept already (the worker,
+    after a publication, so that no citizen waits for it); whether it is kept now."""
+    state = year_state(year=year, using="default")
+    if not state.count:
+        return False
+    stored = stored_open(state)
+    if stored is None:
+        for _piece in writing(state, using="default"):
+            pass
+        stored = stored_open(state)
+    if stored is None:
+        return False
+    stored.close()
+    return True

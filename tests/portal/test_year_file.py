@@ -193,3 +193,12 @@ def test_a_renamed_organization_forgets_the_kept_files(
     assert kept(generated_root) == []
     _, body, _ = download()
     assert "Хужирт ЗДТГ шинэ".encode() in body and body == old_body(YEAR)
+
+
+def test_the_worker_writes_the_years_file_once(published, generated_root):
+    assert year_files.year_file_write(year=YEAR) is True
+    assert len(kept(generated_root)) == 1
+    assert year_files.year_file_write(year=YEAR) is True  # kept: not written again
+    _, body, queries = download()
+    assert queries == 1 and body == old_body(YEAR)
+    assert year_files.year_file_write(year=1999) is False
