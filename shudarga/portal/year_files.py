@@ -186,7 +186,9 @@ def _keep(state: YearState, path: str) -> None:
     if storage.exists(name):  # another request wrote it meanwhile
         return
     with open(path, "rb") as written:
-        storage.save(name, _Written(written, name=path))
+        saved = storage.save(name, _Written(written, name=path))
+    if saved != name:  # kept meanwhile by another request: this copy is not needed
+        storage.delete(saved)
 
 
 def writing(state: YearState, *, using: str) -> Iterator[bytes]:

@@ -202,3 +202,15 @@ def test_the_worker_writes_the_years_file_once(published, generated_root):
     _, body, queries = download()
     assert queries == 1 and body == old_body(YEAR)
     assert year_files.year_file_write(year=1999) is False
+
+
+def test_two_first_downloads_at_once_keep_one_file(published, generated_root, monkeypatch):
+    from django.core.files.storage import storages
+
+    state = year_files.year_state(year=YEAR)
+    # Both find no file before they keep theirs (they ran side by side).
+    monkeypatch.setattr(storages["generated"], "exists", lambda name: False)
+    one = year_files.writing(state, using="default")
+    two = year_files.writing(state, using="default")
+    assert b"".join(one) == b"".join(two) == old_body(YEAR)
+    assert kept(generated_root) == [state.file_name().rsplit("/", 1)[1]]
