@@ -210,7 +210,7 @@ def year_measures(request: HttpRequest, year: int) -> HttpResponse:
         stored = year_files.stored_open(state) if state.count else None
         if stored is not None:
             response = FileResponse(stored, content_type=year_files.CONTENT_TYPE)
-            response.block_size = year_files.CHUNK  # megabytes: 64 KiB pieces, not 4 KiB
+            response.block_size = year_files.CHUNK  # megabytes, sent 64 KiB at a time (not 4)
         elif state.count:
             body = year_files.writing(state, using=alias)
             response = StreamingHttpResponse(body, content_type=year_files.CONTENT_TYPE)
