@@ -7,7 +7,7 @@ being corrected after publication keeps showing what was published.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -400,13 +400,25 @@ MEASURE_COLUMNS = (
 )
 
 
-def year_measure_rows(*, year: int, chunk_size: int = 100) -> Iterator[list[Any]]:
+def year_measure_rows(
+    *,
+    year: int,
+    chunk_size: int = 100,
+    using: str | None = None,
+    seen: Callable[[ReportPublication], None] | None = None,
+) -> Iterator[list[Any]]:
     """One row per measure of every current publication of the year, from the frozen
     documents only: two queries (the aimags, then the publications with their report, plan
-    and organization, read ``chunk_size`` at a time so memory stays flat)."""
-    aimags = {a.path: a for a in Organization.objects.filter(kind__in=AIMAG_KINDS)}
+    and organization, read ``chunk_size`` at a time so memory stays flat), on the database
+    ``using`` (the router's otherwise); ``seen`` is called with each publication read."""
+    organizations = Organization.objects.using(using) if using else Organization.objects
+    aimags = {a.path: a for a in organizations.filter(kind__in=AIMAG_KINDS)}
     rows = publications_current(year=year).defer(None)
+    if using:
+        rows = rows.using(using)
     for p in rows.iterator(chunk_size=chunk_size):
+        if seen is not None:
+            seen(p)
         yield from _publication_rows(p, aimags)
 
 

@@ -1,5 +1,6 @@
-"""Background work of the portal: a new publication's files are written by a worker, so the
-first citizen to download its PDF does not wait for it (``manage.py db_worker`` runs them).
+"""Background work of the portal: a new publication's files, and its year's CSV, are written by
+a worker, so the first citizen to download them does not wait (``manage.py db_worker`` runs
+them).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from django_tasks import task
 from shudarga.documents.errors import RenderTooLargeError
 from shudarga.plans.models import ReportPublication
 from shudarga.portal.files import PUBLISHED_FORMATS, publication_file
+from shudarga.portal.year_files import year_file_write
 
 __all__ = ["publication_files_enqueue", "publication_files_write"]
 
@@ -18,7 +20,9 @@ __all__ = ["publication_files_enqueue", "publication_files_write"]
 def publication_files_write(publication_id: int) -> list[str]:
     """Write every format of the publication into storage; the formats written (a PDF or
     DOCX beyond its bound, documents.bounds, is left out)."""
-    publication = ReportPublication.objects.filter(pk=publication_id).first()
+    publication = (
+        ReportPublication.objects.select_related("report__plan").filter(pk=publication_id).first()
+    )
     if publication is None:  # deleted since: nothing to write
         return []
     written = []
@@ -28,6 +32,8 @@ def publication_files_write(publication_id: int) -> list[str]:
         except RenderTooLargeError:
             continue  # beyond the format's bound: the page says so; the other formats are written
         written.append(fmt)
+    # The year's open data has a new state: its CSV, written once for every download after.
+    year_file_write(year=publication.report.plan.year)
     return written
 
 

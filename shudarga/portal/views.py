@@ -6,11 +6,15 @@ every report shown or downloaded is built from its frozen publication document.
 
 from __future__ import annotations
 
-import csv
-from decimal import Decimal
-
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.db import router
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
@@ -18,10 +22,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from shudarga.documents import writers
-from shudarga.documents.writers.csv import BOM, decimal_text, safe_text
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import ReportPublication
-from shudarga.portal import files, selectors
+from shudarga.portal import files, selectors, year_files
 
 PAGE_SIZE = 50
 # Public pages change only when something is published: a short shared cache is safe.
@@ -193,35 +196,30 @@ def summary_aimag(request: HttpRequest, year: int, node_id: int) -> HttpResponse
     )
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _cell(value) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, str):
-        return safe_text(value)
-    return value
-
-
 @require_safe
 @public
-def year_measures(request: HttpRequest, year: int) -> StreamingHttpResponse:
-    """Every measure of every current publication of the year, one CSV (UTF-8 with BOM)."""
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield BOM + writer.writerow(selectors.MEASURE_COLUMNS)
-        for row in selectors.year_measure_rows(year=year):
-            yield writer.writerow([_cell(v) for v in row])
-
-    response = StreamingHttpResponse(
-        (line.encode("utf-8") for line in lines()), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="shudarga-{year}-measures.csv"'
+def year_measures(request: HttpRequest, year: int) -> HttpResponse:
+    """Every measure of every current publication of the year, one CSV (UTF-8 with BOM),
+    written once per state of the year's publications (portal.year_files): one query names
+    the state, then the stored file is streamed (or 304); the first request writes it."""
+    alias = router.db_for_read(ReportPublication)
+    state = year_files.year_state(year=year, using=alias)
+    etag, modified = state.etag(), state.last_modified()
+    response = get_conditional_response(request, etag=etag, last_modified=modified)
+    if response is None:
+        stored = year_files.stored_open(state) if state.count else None
+        if stored is not None:
+            response = FileResponse(stored, content_type=year_files.CONTENT_TYPE)
+            response.block_size = year_files.CHUNK  # megabytes, sent 64 KiB at a time (not 4)
+        elif state.count:
+            body = year_files.writing(state, using=alias)
+            response = StreamingHttpResponse(body, content_type=year_files.CONTENT_TYPE)
+        else:  # no publication: the header alone, never kept (any year may be asked)
+            body = year_files.measure_lines(year=year, using=alias)
+            response = StreamingHttpResponse(body, content_type=year_files.CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{state.download_name()}"'
+    response["ETag"] = etag
+    if modified is not None:
+        response["Last-Modified"] = http_date(modified)
     response["Access-Control-Allow-Origin"] = "*"
     return response

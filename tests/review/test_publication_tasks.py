@@ -13,6 +13,7 @@ from shudarga.plans.models import ReportPublication
 from shudarga.plans.reports.workflow import report_accept
 from shudarga.plans.review.publication import report_publish
 from shudarga.portal.files import PUBLISHED_FORMATS, publication_file, publication_file_name
+from shudarga.portal.year_files import year_state
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,9 @@ def test_publishing_enqueues_the_files_and_a_worker_writes_every_format(
     assert queued.status == "SUCCESSFUL", queued.exception_class_path
     for fmt in PUBLISHED_FORMATS:
         assert (generated_root / publication_file_name(publication, fmt)).stat().st_size > 0
+    # The year's open data CSV of the new state too.
+    state = year_state(year=accepted.plan.year)
+    assert (generated_root / state.file_name()).stat().st_size > 0
     # Downloads are now read from storage: no writer runs on a request.
     monkeypatch.setattr(writers, "write", lambda *a: pytest.fail("written again"))
     assert publication_file(publication=publication, fmt="pdf")[:4] == b"%PDF"
