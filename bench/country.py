@@ -24,13 +24,16 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 def __getattr__(name: str):
     """``country``, ``Country`` … of shudarga.demo.country, imported once Django is set up
-    (bench/national.py imports them after django.setup(), main() below too)."""
+    (bench/national.py imports them after django.setup(), main() below too). Dunder names
+    (``from country import …`` asks for ``__path__``) are not the generator's."""
+    if name.startswith("__"):
+        raise AttributeError(name)
     import shudarga.demo.country as generator
 
     return getattr(generator, name)
 
 
-def _scratch(server: str, name: str) -> str:
+def scratch(server: str, name: str) -> str:
     import psycopg
 
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
@@ -42,7 +45,7 @@ def _scratch(server: str, name: str) -> str:
 def dump_restore(server: str, url: str, name: str) -> float:
     """pg_dump of the database at ``url`` and pg_restore into NAME_restore: seconds for both."""
     dump = Path(f"/tmp/{name}.dump")
-    target = _scratch(server, f"{name}_restore")
+    target = scratch(server, f"{name}_restore")
     start = time.perf_counter()
     subprocess.run(["pg_dump", "--format=custom", "-f", str(dump), url], check=True)
     subprocess.run(["pg_restore", "--no-owner", "-d", target, str(dump)], check=True)
@@ -58,7 +61,7 @@ def main() -> None:
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--database", default="shudarga_bench_country")
     args = parser.parse_args()
-    url = _scratch(args.server, args.database)
+    url = scratch(args.server, args.database)
     os.environ.update(SHUDARGA_DATABASE_URL=url)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench_settings")
     import django

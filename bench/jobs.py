@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from sheet import approved_plan  # noqa: E402
 from timing import median_ms  # noqa: E402
 
 
@@ -41,23 +42,10 @@ def _office(soum: str):
 
 def _report(office, officer, measures: int, year: int):
     from shudarga.orgs.models import Membership
-    from shudarga.plans.models import Measure, Objective, Plan
-    from shudarga.plans.reports.documents import scale_default
     from shudarga.plans.reports.filling import report_start
 
     Membership.objects.get_or_create(user=officer, organization=office, role="officer")
-    plan = Plan.objects.create(organization=office, year=year, title=f"Төлөвлөгөө {year}",
-                               scale=scale_default(), status="approved")  # fmt: skip
-    per = max(1, measures // 5)
-    for o in range(1, 6):
-        objective = Objective.objects.create(plan=plan, number=str(o), title=f"Зорилт {o}",
-                                             order=o)  # fmt: skip
-        Measure.objects.bulk_create(
-            Measure(objective=objective, number=f"{o}.{m}", order=m,
-                    text=f"Авлигаас урьдчилан сэргийлэх арга хэмжээ {o}.{m}",
-                    indicator="Хэрэгжилтийн хувь", target="100%", deadline="Жилдээ")
-            for m in range(1, per + 1)
-        )  # fmt: skip
+    plan = approved_plan(office, year, max(1, measures // 5))
     return report_start(user=officer, plan=plan, period="annual")
 
 

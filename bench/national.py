@@ -38,16 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from bare_sql import BARE  # noqa: E402
+from country import dump_restore, scratch  # noqa: E402
 from timing import median_ms  # noqa: E402
-
-
-def _scratch(server: str, name: str) -> str:
-    import psycopg
-
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{server}/{name}"
 
 
 def _exists(server: str, name: str) -> bool:
@@ -79,7 +71,7 @@ def child(size: int, years: list[int], repeat: int, server: str, prefix: str, re
     """One size in its own process (the settings read the database URL once)."""
     name = f"{prefix}_{size}"
     reused = reuse and _exists(server, name)
-    url = f"{server}/{name}" if reused else _scratch(server, name)
+    url = f"{server}/{name}" if reused else scratch(server, name)
     os.environ.update(SHUDARGA_DATABASE_URL=url, DJANGO_SETTINGS_MODULE="bench_settings")
     import django
 
@@ -93,12 +85,12 @@ def child(size: int, years: list[int], repeat: int, server: str, prefix: str, re
     made = country_found() if reused else None
     if made is None:  # not there yet (or a generation cut short): make it from nothing
         if reused:
-            url = _scratch(server, name)
+            url = scratch(server, name)
             call_command("migrate", verbosity=0)
         start = time.perf_counter()
         made = country(organizations=size, years=years)
         generated = time.perf_counter() - start
-        restore = _dump_restore(server, url, name)
+        restore = dump_restore(server, url, name)
     _settle()
     pages = _pages(made, years[-1], repeat)
     return {"size": made.organizations, "reports": made.reports, "generate_s": generated,
@@ -119,16 +111,6 @@ def _settle() -> None:
         objective_summaries_refresh(report_ids=ids)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
-
-
-def _dump_restore(server: str, url: str, name: str) -> float:
-    """pg_dump of the generated database and pg_restore into another: seconds for both."""
-    dump = Path(f"/tmp/{name}.dump")
-    target = _scratch(server, f"{name}_restore")
-    start = time.perf_counter()
-    subprocess.run(["pg_dump", "--format=custom", "-f", str(dump), url], check=True)
-    subprocess.run(["pg_restore", "--no-owner", "-d", target, str(dump)], check=True)
-    return time.perf_counter() - start
 
 
 def _pages(made, year: int, repeat: int) -> dict[str, dict]:

@@ -46,16 +46,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from timing import median_ms  # noqa: E402
 
 
-def _reports(per_objective: int, year: int, people: dict) -> tuple[object, object]:
-    """A draft report and a submitted one of a plan of 5 objectives × ``per_objective``."""
-    from shudarga.orgs.models import Organization
+def approved_plan(office, year: int, per_objective: int):
+    """An approved plan of ``office``: 5 objectives × ``per_objective`` measures (also the
+    plan of bench/jobs.py)."""
     from shudarga.plans.models import Measure, Objective, Plan
     from shudarga.plans.reports.documents import scale_default
-    from shudarga.plans.reports.filling import evidence_add_link, report_start, result_update
-    from shudarga.plans.reports.workflow import report_submit
-    from shudarga.plans.review.scoring import review_score
 
-    office = Organization.objects.get(kind="organization")
     plan = Plan.objects.create(organization=office, year=year, title=f"Төлөвлөгөө {year}",
                                scale=scale_default(), status="approved")  # fmt: skip
     for o in range(1, 6):
@@ -67,6 +63,18 @@ def _reports(per_objective: int, year: int, people: dict) -> tuple[object, objec
                     indicator="Хэрэгжилтийн хувь", target="100%", deadline="Жилдээ")
             for m in range(1, per_objective + 1)
         )  # fmt: skip
+    return plan
+
+
+def _reports(per_objective: int, year: int, people: dict) -> tuple[object, object]:
+    """A draft report and a submitted one of a plan of 5 objectives × ``per_objective``."""
+    from shudarga.orgs.models import Organization
+    from shudarga.plans.reports.filling import evidence_add_link, report_start, result_update
+    from shudarga.plans.reports.workflow import report_submit
+    from shudarga.plans.review.scoring import review_score
+
+    office = Organization.objects.get(kind="organization")
+    plan = approved_plan(office, year, per_objective)
     made = []
     for period in ("half_year", "annual"):
         report = report_start(user=people["officer"], plan=plan, period=period)
@@ -114,8 +122,6 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench_settings"
     os.environ["SHUDARGA_VAR_DIR"] = tempfile.mkdtemp(prefix="shudarga-sheet-")
-    # The reviewer (and the head) would be sent to the second factor's page first.
-    os.environ["SHUDARGA_TWO_FACTOR"] = "0"
     if args.database:
         os.environ["SHUDARGA_DATABASE_URL"] = args.database
     else:

@@ -162,8 +162,9 @@ def tree(*, organizations: int) -> list[Organization]:
 
 
 def people(offices: list[Organization]) -> tuple[Any, Any, Any]:
-    """The national reviewer (staff), the first aimag's reviewer, the first office's officer;
-    password "bench". One hash for the three: hashing is slow on purpose."""
+    """The national reviewer (an assignment on the root, as national review is), the first
+    aimag's reviewer, the first office's officer; password "bench". One hash for the three:
+    hashing is slow on purpose."""
     User = get_user_model()
     password = make_password("bench")
     national, aimag_reviewer, officer = User.objects.bulk_create([
@@ -172,7 +173,10 @@ def people(offices: list[Organization]) -> tuple[Any, Any, Any]:
         User(username="bench.officer", password=password),
     ])  # fmt: skip
     first_aimag = Organization.objects.filter(kind="aimag").order_by("path").first()
-    ReviewerAssignment.objects.create(user=aimag_reviewer, node=first_aimag)
+    ReviewerAssignment.objects.bulk_create([
+        ReviewerAssignment(user=national, node=Organization.objects.get(depth=1)),
+        ReviewerAssignment(user=aimag_reviewer, node=first_aimag),
+    ])  # fmt: skip
     Membership.objects.create(user=officer, organization=offices[0], role="officer")
     return national, aimag_reviewer, officer
 
