@@ -37,7 +37,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, Q, QuerySet
 
 from shudarga.jobs.models import Job
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
@@ -204,15 +205,15 @@ def organizations_public_or_visible(user: User) -> QuerySet[Organization]:
 def needs_second_factor(user: User) -> bool:
     """Whether ``user`` must prove a second factor (TOTP) after their password: heads (they
     sign off and publish), reviewers (they score and accept), staff and superusers (the
-    admin). Officers and viewers need only their password (one or two queries)."""
+    admin). Officers and viewers need only their password. One query: the middleware asks
+    it on every request of a user who has not proved one (officers and viewers never do)."""
     if not user.is_authenticated:
         return False
     if user.is_staff or user.is_superuser:
         return True
-    return (
-        Membership.objects.filter(user=user, role=Membership.Role.HEAD).exists()
-        or ReviewerAssignment.objects.filter(user=user).exists()
-    )
+    head = Membership.objects.filter(user=user, role=Membership.Role.HEAD)
+    reviewer = ReviewerAssignment.objects.filter(user=user)
+    return get_user_model().objects.filter(Exists(head) | Exists(reviewer), pk=user.pk).exists()
 
 
 def jobs_visible_to(user: User) -> QuerySet[Job]:

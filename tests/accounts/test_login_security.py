@@ -228,3 +228,17 @@ def test_an_unknown_address_sends_nothing_and_tells_nothing(officer_pw):
     response = Client().post(reverse("accounts:password_reset"), {"email": "nobody@x.mn"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+def test_who_needs_the_second_factor_is_one_query(
+    officer, head, national, django_user_model, django_assert_num_queries
+):
+    from shudarga.access import needs_second_factor
+
+    reviewer_only = django_user_model.objects.create_user(username="r-only", password="x")
+    from shudarga.orgs.models import Organization, ReviewerAssignment
+
+    ReviewerAssignment.objects.create(user=reviewer_only, node=Organization.objects.get(depth=1))
+    for user, needed in ((officer, False), (head, True), (reviewer_only, True)):
+        with django_assert_num_queries(1):
+            assert needs_second_factor(user) is needed
