@@ -105,13 +105,12 @@ class ResultForm(forms.Form):
         choices.append((NOT_DUE, _("%(mark)s — not yet due") % {"mark": scale.not_due_mark}))
         self.fields["score"].choices = choices
         # What the sheet's <select> shows: a level by its number alone (its words are the
-        # scale's legend, once on the sheet: a hundred measures repeated them 470 bytes each).
+        # scale's legend, once on the sheet: a hundred measures repeated them 470 bytes each);
+        # "not evaluated yet" is a dash, also explained by the legend.
         on_scale = values | {NOT_DUE}
+        shown = {"": "—", NOT_DUE: scale.not_due_mark}
         self.score_labels = [
-            (
-                value,
-                scale.not_due_mark if value == NOT_DUE else value if value in on_scale else label,
-            )
+            (value, shown.get(value, value if value in on_scale else label))
             for value, label in choices
         ]
 

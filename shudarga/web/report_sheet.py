@@ -98,7 +98,11 @@ def choice_text(choice: str, scale: Scale, levels: Sequence[ScaleLevel]) -> str:
 def score_legend(scale: Scale, levels: Sequence[ScaleLevel]) -> str:
     """The words of every score, once on the sheet: its <select>s show the numbers alone."""
     return "; ".join(
-        [*(level_label(level) for level in levels), choice_text("not_due", scale, levels)]
+        [
+            f"— {_('not evaluated')}",
+            *(level_label(level) for level in levels),
+            choice_text("not_due", scale, levels),
+        ]
     )
 
 

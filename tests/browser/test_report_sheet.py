@@ -38,26 +38,26 @@ def test_the_sheet_saves_in_place_and_the_results_follow(
     log_in(page, live_server, officer)
     page.goto(reverse("web:report_edit", args=[report.pk]))
 
-    page.fill(f"#id_r{first.pk}-spent", "840,5")
-    page.select_option(f"#id_r{first.pk}-score", "100")
-    page.fill(f"#id_r{first.pk}-achieved", "Нэгдүгээр мөр\nХоёрдугаар мөр")
+    page.fill(f"[name=r{first.pk}-spent]", "840,5")
+    page.select_option(f"[name=r{first.pk}-score]", "100")
+    page.fill(f"[name=r{first.pk}-achieved]", "Нэгдүгээр мөр\nХоёрдугаар мөр")
     page.click(f"#save-{first.pk}")
     page.wait_for_selector(f"#m-{first.pk} .saved")
     assert "Consolidated result: 100%" in page.inner_text("#results-panel")
-    page.select_option(f"#id_r{second.pk}-score", "0")
+    page.select_option(f"[name=r{second.pk}-score]", "0")
     page.click(f"#save-{second.pk}")
     page.wait_for_selector(f"#m-{second.pk} .saved")
     assert "Consolidated result: 50%" in page.inner_text("#results-panel")
     assert page.evaluate("document.activeElement.id") == f"save-{second.pk}"  # focus kept
 
     MeasureResult.objects.filter(pk=first.pk).update(version=7, achieved="Өөр хүний бичсэн")
-    page.fill(f"#id_r{first.pk}-achieved", "Миний бичсэн")
+    page.fill(f"[name=r{first.pk}-achieved]", "Миний бичсэн")
     page.click(f"#save-{first.pk}")
     conflict = page.wait_for_selector(f"#m-{first.pk} .conflict")
     assert "Өөр хүний бичсэн" in conflict.inner_text() and "Миний бичсэн" in conflict.inner_text()
     page.click(f"#m-{first.pk} .conflict a.button")
     page.wait_for_selector(f"#m-{first.pk} .conflict", state="detached")
-    assert page.input_value(f"#id_r{first.pk}-achieved") == "Өөр хүний бичсэн"
+    assert page.input_value(f"[name=r{first.pk}-achieved]") == "Өөр хүний бичсэн"
 
     good, bad = tmp_path / "тайлан.pdf", tmp_path / "программ.pdf"
     good.write_bytes(PDF)
