@@ -1,8 +1,9 @@
 """Reads of the public portal: only what citizens may see.
 
-Everything here starts from ``access.reports_public()`` (published reports with a current
-publication) and reads the FROZEN publication documents, never the live results: a report
-being corrected after publication keeps showing what was published.
+Everything here starts from ``access.reports_public()`` or ``publications_public()``
+(published reports with a current publication) and reads the FROZEN publication documents,
+never the live results: a report being corrected after publication keeps showing what was
+published.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 
-from shudarga.access import reports_public
+from shudarga.access import publications_public, reports_public
 from shudarga.documents.jsonform import document_from_dict, measure_review
 from shudarga.documents.model import ReportDocument
 from shudarga.documents.scoring import ReportScore, exact_value, score_document
@@ -86,9 +87,7 @@ def node_search(*, query: str) -> QuerySet[Organization]:
 
 
 def _current() -> QuerySet[ReportPublication]:
-    return ReportPublication.objects.filter(
-        is_current=True, report__in=reports_public()
-    ).select_related("report__plan__organization")
+    return publications_public().select_related("report__plan__organization")
 
 
 def publications_current(
@@ -112,7 +111,7 @@ def publications_current(
 def publication_years() -> list[int]:
     """The years with a current publication, newest first: one query of distinct years."""
     return list(
-        ReportPublication.objects.filter(is_current=True, report__in=reports_public())
+        publications_public()
         .order_by("-report__plan__year")
         .values_list("report__plan__year", flat=True)
         .distinct()

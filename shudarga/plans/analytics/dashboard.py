@@ -177,11 +177,19 @@ def dashboard_ranking_rows(*, node: Organization, year: int, period: str) -> Que
         .values("official_total")[:1]
     )
     order = F("official_total").desc(nulls_last=True)
+    # The scale's display rule by subqueries, not a join: PostgreSQL runs them for the rows
+    # of the page only, where a join to every plan of the year came before the sort.
+    scale = Plan.objects.filter(pk=OuterRef("plan_id"))
     return (
         _summaries(node=node, year=year, period=period)
         .filter(status__in=SUBMITTED)
-        .select_related("organization", "plan__scale")
-        .annotate(rank=Window(Rank(), order_by=order), previous=Subquery(previous))
+        .select_related("organization")
+        .annotate(
+            rank=Window(Rank(), order_by=order),
+            previous=Subquery(previous),
+            scale_rounding=Subquery(scale.values("scale__rounding")[:1]),
+            scale_decimals=Subquery(scale.values("scale__decimals")[:1]),
+        )
         .order_by(order, "organization__name", "pk")
     )
 
@@ -189,14 +197,13 @@ def dashboard_ranking_rows(*, node: Organization, year: int, period: str) -> Que
 def rank_row(row: ReportSummary) -> RankRow:
     """One row of ``dashboard_ranking_rows`` as the dashboard shows it."""
     total, before = row.official_total, row.previous
-    scale = row.plan.scale
     return RankRow(
         rank=row.rank,
         organization_id=row.organization_id,
         name=row.organization.name,
         path=row.organization.path,
         total=total,
-        display=_display(total, rounding=scale.rounding, decimals=scale.decimals),
+        display=_display(total, rounding=row.scale_rounding, decimals=row.scale_decimals),
         previous=before,
         change=None if total is None or before is None else total - before,
         status=row.status,

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet, Subquery
 
 from shudarga.documents import model as doc
-from shudarga.documents.scoring import ItemScore, ObjectiveInput, Result, score_objectives
+from shudarga.documents.scoring import (
+    ItemScore,
+    ObjectiveInput,
+    Result,
+    score_items,
+    score_objectives,
+)
 from shudarga.documents.textnorm import fold
 from shudarga.orgs.models import Organization
 from shudarga.plans.models import MeasureResult, Objective, Report, ScaleLevel
@@ -178,7 +184,7 @@ def report_totals(*, reports: Sequence[Report]) -> list[ReportTotal]:
 
 
 def _pooled(items: list[ItemScore], scale: doc.Scale) -> Result:
-    return score_objectives([ObjectiveInput(number="", title="", items=items)], scale).total
+    return score_items(items, scale)
 
 
 # --- the report sheet: filling in a report, its live results, its changes -----------------
