@@ -150,6 +150,12 @@ def report_totals(*, reports: Sequence[Report]) -> list[ReportTotal]:
     left out), on the plan's scale. The stated total is not checked here: report_document
     with score_document does that for one report. Give it reports with their plan and scale
     loaded (report_list does), or each report costs a query more.
+
+    A list shows totals and counts only, so the results are read without their measures:
+    the totals' lists of not-due and unscored measures hold one empty number per measure
+    (their lengths are the counts). Joining the measures for their numbers and their order
+    made this query 80 times slower on a country's database (55 ms against 0.7 ms for the
+    150 reports of a page).
     """
     reports = list(reports)
     scales = {r.plan.scale_id: r.plan.scale for r in reports}
@@ -162,13 +168,13 @@ def report_totals(*, reports: Sequence[Report]) -> list[ReportTotal]:
     reviewed: set[int] = set()
     rows = (
         MeasureResult.objects.filter(report__in=[r.pk for r in reports])
-        .order_by("measure__objective__order", "measure__objective_id", "measure__order", "pk")
-        .values_list("report_id", "measure__number", *OFFICIAL_FIELDS)
+        .order_by()
+        .values_list("report_id", *OFFICIAL_FIELDS)
     )
-    for report_id, number, *fields in rows:
+    for report_id, *fields in rows:
         score, not_due = official_score(*fields)
-        items[report_id].append(ItemScore(number, plain_decimal(score), not_due))
-        self_items[report_id].append(ItemScore(number, plain_decimal(fields[0]), fields[1]))
+        items[report_id].append(ItemScore("", plain_decimal(score), not_due))
+        self_items[report_id].append(ItemScore("", plain_decimal(fields[0]), fields[1]))
         if fields[-1] is not None:  # reviewed_at: a reviewer scored this measure
             reviewed.add(report_id)
     return [
