@@ -24,7 +24,10 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -54,6 +57,21 @@ class Table:
     note: str = ""
     page: Page | None = None  # a paginated table: its page (its rows are the page's)
     query: str = ""  # the page's query string without ``page``, for the pager's links
+
+    @property
+    def body(self) -> str:
+        """The rows as HTML, written here rather than by the template: its lookup of a link
+        on every number and word of a table cost the dashboard more than half its queries."""
+        return mark_safe(
+            "".join(f"<tr>{''.join(map(_cell_html, row))}</tr>\n" for row in self.rows)
+        )
+
+
+def _cell_html(cell: object) -> str:
+    """One cell as the template wrote it: a link, or the value localized and escaped."""
+    if isinstance(cell, Link):
+        return format_html('<td><a href="{}">{}</a></td>', cell.url, cell.text)
+    return format_html("<td>{}</td>", localize(cell))
 
 
 def _csv_safe(value: object) -> object:
