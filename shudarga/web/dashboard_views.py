@@ -131,6 +131,17 @@ def _year(value: str | None, years: list[int]) -> int:
     return years[0] if years else timezone.localdate().year
 
 
+def _year_and_period(request: HttpRequest, node: Organization, years: list[int]) -> tuple[int, str]:
+    """The year and period asked for; without them, the newest year with submitted reports
+    (selectors.dashboard_opening), then the newest with a plan."""
+    asked_year, asked_period = request.GET.get("year"), request.GET.get("period")
+    if not asked_year:
+        opening = selectors.dashboard_opening(node=node)
+        if opening is not None:
+            return opening[0], asked_period if asked_period in Report.Period.values else opening[1]
+    return _year(asked_year, years), _period(asked_period)
+
+
 def _node(request: HttpRequest, node_id: int | None) -> Organization:
     if not selectors.dashboard_roots(user=request.user):
         raise PermissionDenied
@@ -249,8 +260,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     node_param = request.GET.get("node", "")
     node = _node(request, int(node_param) if node_param.isdigit() else None)
     years = selectors.dashboard_years(node=node)
-    year = _year(request.GET.get("year"), years)
-    period = _period(request.GET.get("period"))
+    year, period = _year_and_period(request, node, years)
     base = {"node": node.pk, "year": year, "period": period}
     if request.GET.get("format") == "csv" and request.GET.get("table") == "ranking":
         rows = selectors.dashboard_ranking_rows(node=node, year=year, period=period)

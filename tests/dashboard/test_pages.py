@@ -115,3 +115,22 @@ def test_its_query_count_does_not_grow_with_the_organizations(django_user_model)
     large = _queries(200, django_user_model, "two-hundred")
     print(f"dashboard queries: 10 organizations {small}, 200 organizations {large}")
     assert small == large
+
+
+def test_it_opens_on_the_newest_year_with_submitted_reports_not_on_a_new_plan(world, reviewer):
+    # Issue 12: one office's plan for next year opened every dashboard on an empty year.
+    add_reports(world.orgs[:2], year=YEAR, totals=["80", "60"])
+    add_reports(world.orgs[2:3], year=YEAR + 1, totals=[None], status=Report.Status.DRAFT)
+    client = client_for(reviewer)
+    page = client.get(URL).content.decode()
+    assert f'<option value="{YEAR}" selected>' in page, "opens on the year with results"
+    assert f'<option value="{YEAR + 1}"' in page, "the new plan's year is still offered"
+    assert world.orgs[0].name in page
+    # Only half-year reports in the newest year: it opens on that period.
+    add_reports(world.orgs[3:4], year=YEAR + 2, totals=["50"], period=Report.Period.HALF_YEAR)
+    page = client.get(URL).content.decode()
+    assert f'<option value="{YEAR + 2}" selected>' in page
+    assert 'value="half_year" selected' in page
+    # Asked for explicitly, a year is shown even when it is empty.
+    page = client.get(URL, {"year": YEAR + 1, "period": "annual"}).content.decode()
+    assert f'<option value="{YEAR + 1}" selected>' in page

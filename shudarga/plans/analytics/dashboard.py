@@ -18,7 +18,18 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    When,
+    Window,
+)
 from django.db.models.functions import Rank, Substr
 
 from shudarga.access import review_roots
@@ -378,6 +389,24 @@ def dashboard_trend(*, organization: Organization) -> list[TrendPoint]:
         for r in rows
     ]
     return sorted(points, key=lambda p: (p.year, order.get(p.period, 9)))
+
+
+def dashboard_opening(*, node: Organization) -> tuple[int, str] | None:
+    """The year and period a dashboard opens on: the newest with a submitted report under
+    the node (its annual report before its half-year one), not the newest with any plan: a
+    single office's plan for next year must not open every reviewer's dashboard on an empty
+    year. None when nothing was ever submitted. One query."""
+    annual_first = Case(When(period=Report.Period.ANNUAL, then=0), default=1)
+    return (
+        ReportSummary.objects.filter(
+            organization__path__startswith=node.path,
+            organization__kind=ORG,
+            status__in=SUBMITTED,
+        )
+        .order_by("-year", annual_first)
+        .values_list("year", "period")
+        .first()
+    )
 
 
 def dashboard_years(*, node: Organization) -> list[int]:
