@@ -21,8 +21,8 @@ from shudarga.access import publications_public, reports_public
 from shudarga.documents.jsonform import document_from_dict, measure_review
 from shudarga.documents.model import ReportDocument
 from shudarga.documents.scoring import ReportScore, exact_value, score_document
-from shudarga.documents.textnorm import fold
 from shudarga.orgs.models import Organization
+from shudarga.orgs.selectors import name_matches
 from shudarga.plans.models import ReportPublication
 
 AIMAG_KINDS = (Organization.Kind.AIMAG, Organization.Kind.CAPITAL_CITY)
@@ -76,11 +76,11 @@ def node_trails(*, nodes: Sequence[Organization]) -> dict[int, list[Organization
 
 
 def node_search(*, query: str) -> QuerySet[Organization]:
-    """Nodes whose name contains the query, case, spaces and Latin look-alikes folded."""
-    folded = fold(query)
-    if not folded:
+    """Nodes whose name contains the query, in either alphabet (orgs.selectors.name_matches)."""
+    condition = name_matches(query)
+    if condition is None:
         return Organization.objects.none()
-    return Organization.objects.filter(name_folded__contains=folded).order_by("name", "pk")
+    return Organization.objects.filter(condition).order_by("name", "pk")
 
 
 # --- publications -----------------------------------------------------------------------

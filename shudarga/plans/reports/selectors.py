@@ -17,6 +17,7 @@ from shudarga.documents.scoring import (
 )
 from shudarga.documents.textnorm import fold
 from shudarga.orgs.models import Organization
+from shudarga.orgs.selectors import name_matches
 from shudarga.plans.models import MeasureResult, Objective, Report, ScaleLevel
 from shudarga.plans.official import OFFICIAL_FIELDS, official_expressions, official_score
 from shudarga.plans.reports.documents import plain_decimal, scale_as_document
@@ -48,9 +49,9 @@ def organizations_filtered(
         organizations = organizations.filter(
             path__startswith=Subquery(aimag[:1]),
         )
-    folded = fold(filters.q)
-    if folded:
-        organizations = organizations.filter(name_folded__contains=folded)
+    condition = name_matches(filters.q)
+    if condition is not None:
+        organizations = organizations.filter(condition)
     return organizations
 
 
