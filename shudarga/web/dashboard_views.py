@@ -76,6 +76,8 @@ def _cell_html(cell: object) -> str:
 
 def _csv_safe(value: object) -> object:
     """Numbers stay numbers; text that a spreadsheet would run as a formula gets a quote."""
+    if isinstance(value, Change):
+        return value.number
     text = str(value)
     if isinstance(value, (int, Decimal)):
         return text
@@ -114,11 +116,29 @@ def csv_response(table: Table, filename: str) -> HttpResponse:
     return response
 
 
-def _change(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    shown = selectors._display(value)
-    return f"+{shown}" if value > 0 and shown.strip("0.") else shown
+@dataclass(frozen=True)
+class Change:
+    """A change from last year: "+27" on the page, the number 27 in a CSV (a spreadsheet
+    read "+27" as text and showed it as "'+27")."""
+
+    value: Decimal
+    number: str
+
+    def __str__(self) -> str:
+        return f"+{self.number}" if self.value > 0 and self.number.strip("0.") else self.number
+
+
+def _change(value: Decimal | None) -> Change | str:
+    return "" if value is None else Change(value, selectors._display(value))
+
+
+# Whose scores a result is (selectors.result_basis), said beside it.
+BASIS_LABELS = {
+    selectors.REVIEWED_BASIS: _("reviewed"),
+    selectors.IN_REVIEW_BASIS: _("partly reviewed"),
+    selectors.SELF_BASIS: _("self-assessed, not yet reviewed"),
+    selectors.DRAFT_BASIS: _("draft, not submitted"),
+}
 
 
 def _period(value: str | None) -> str:
@@ -159,6 +179,7 @@ RANKING_HEADERS = [
     _("Last year"),
     _("Change"),
     _("Status"),
+    _("Result by"),
 ]
 
 
@@ -170,6 +191,7 @@ def _ranking_cells(r: selectors.RankRow) -> list:
         selectors._display(r.previous),
         _change(r.change),
         Report.Status(r.status).label,
+        BASIS_LABELS[r.basis],
     ]
 
 
@@ -298,20 +320,28 @@ def dashboard_trend(request: HttpRequest, pk: int) -> HttpResponse:
     table = Table(
         "trend",
         _("Consolidated result over the years"),
-        [_("Year"), _("Period"), _("Result"), _("Status")],
+        [_("Year"), _("Period"), _("Result"), _("Status"), _("Result by")],
         [
-            [p.year, periods.get(p.period, p.period), p.display, Report.Status(p.status).label]
+            [
+                p.year,
+                periods.get(p.period, p.period),
+                p.display,
+                Report.Status(p.status).label,
+                BASIS_LABELS[p.basis],
+            ]
             for p in points
         ],
         csv_url="?format=csv",
     )
     if request.GET.get("format") == "csv":
         return csv_response(table, f"dashboard-trend-{organization.pk}.csv")
-    if points:
+    # The chart draws what was sent up; a draft's result is in the table, marked as one.
+    sent = [(label, p) for label, p in zip(labels, points, strict=True) if p.submitted]
+    if sent:
         table.chart = charts.line_svg(
-            labels=labels,
-            values=[p.total for p in points],
-            shown=[p.display or "—" for p in points],
+            labels=[label for label, _p in sent],
+            values=[p.total for _label, p in sent],
+            shown=[p.display or "—" for _label, p in sent],
             title=str(table.title),
         )
     return render(

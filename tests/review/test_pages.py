@@ -186,7 +186,7 @@ def test_the_plan_list_shows_the_organizations_own_gaps(khujirt, officer, plan):
         deadline=datetime.date(2025, 1, 20),
     )
     page = client_for(officer).get(reverse("web:plan_list")).content.decode()
-    assert "Missing, deadline passed" in page
+    assert "Missing after the deadline" in page  # the dashboard's words
     response = client_for(officer).get(reverse("web:review_reminders"))
     assert response.status_code == 403
 

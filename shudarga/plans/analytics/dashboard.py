@@ -165,6 +165,9 @@ def dashboard_status_counts(
 
 @dataclass(frozen=True)
 class RankRow:
+    """One organization of the ranking; ``basis`` says whose scores its result is
+    (``result_basis``)."""
+
     rank: int
     organization_id: int
     name: str
@@ -175,6 +178,7 @@ class RankRow:
     change: Decimal | None
     status: str
     report_id: int
+    basis: str = ""
 
 
 def dashboard_ranking_rows(*, node: Organization, year: int, period: str) -> QuerySet:
@@ -219,6 +223,7 @@ def rank_row(row: ReportSummary) -> RankRow:
         change=None if total is None or before is None else total - before,
         status=row.status,
         report_id=row.report_id,
+        basis=result_basis(row),
     )
 
 
@@ -370,6 +375,31 @@ class TrendPoint:
     total: Decimal | None
     display: str
     status: str
+    basis: str = ""
+
+    @property
+    def submitted(self) -> bool:
+        """Whether the organization sent this result up; a draft is work in progress."""
+        return self.basis != DRAFT_BASIS
+
+
+# Whose scores a result is, for the dashboards to say so beside it.
+REVIEWED_BASIS, IN_REVIEW_BASIS, SELF_BASIS, DRAFT_BASIS = "reviewed", "in_review", "self", "draft"
+
+
+def result_basis(summary: ReportSummary) -> str:
+    """ "reviewed" (accepted: the reviewer's scores are final), "in_review" (submitted, a
+    reviewer has changed some scores), "self" (submitted, the organization's own scores so
+    far) or "draft" (not sent up: work in progress)."""
+    if summary.status in ACCEPTED:
+        return REVIEWED_BASIS
+    if summary.status not in SUBMITTED:
+        return DRAFT_BASIS
+    changed = (summary.official_scored, summary.official_sum) != (
+        summary.self_scored,
+        summary.self_sum,
+    )
+    return IN_REVIEW_BASIS if changed else SELF_BASIS
 
 
 def dashboard_trend(*, organization: Organization) -> list[TrendPoint]:
@@ -385,6 +415,7 @@ def dashboard_trend(*, organization: Organization) -> list[TrendPoint]:
                 r.official_total, rounding=r.plan.scale.rounding, decimals=r.plan.scale.decimals
             ),
             r.status,
+            result_basis(r),
         )
         for r in rows
     ]

@@ -33,15 +33,9 @@ if TYPE_CHECKING:
 
 PERIODS = (Report.Period.HALF_YEAR, Report.Period.ANNUAL)
 PERIOD_LABELS = {"half_year": _("Half-year report"), "annual": _("Annual report")}
-# "Not started" is a report that does not exist yet.
-REPORT_STATE_LABELS = {
-    "not_started": _("Not started"),
-    "draft": _("Draft"),
-    "submitted": _("Submitted"),
-    "returned": _("Returned"),
-    "accepted": _("Accepted"),
-    "published": _("Published"),
-}
+# "Not started" is a report that does not exist yet; the others are the report's own states,
+# in the model's words (a report's draft is "Ноорог" on every page, a plan's is "Төсөл").
+REPORT_STATE_LABELS = {"not_started": _("Not started"), **dict(Report.Status.choices)}
 
 
 @dataclass
