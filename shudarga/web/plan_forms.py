@@ -9,6 +9,7 @@ from shudarga.documents import limits
 from shudarga.plans.planning.approval import YEAR_MAX, YEAR_MIN
 from shudarga.plans.planning.editing import MeasureValues
 from shudarga.web.amount_field import AmountField
+from shudarga.web.focus_form import FocusOnErrorForm
 from shudarga.web.text_fields import TypedTextField
 
 
@@ -81,7 +82,7 @@ class ObjectiveForm(forms.Form):
     )
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(FocusOnErrorForm):
     reason = TypedTextField(
         max_length=limits.COMMENT_MAX,
         label=_("Why is the plan reopened?"),
