@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from shudarga.documents.checks.targets import DATE_SUFFIX, NOT_A_COUNT
+from shudarga.documents.checks.targets import DATE_SUFFIX, NOT_A_COUNT, number_word
 from shudarga.documents.checks.tokens import Sentence, Token, sentences
-from shudarga.documents.checks.units import PERCENT, match_unit
+from shudarga.documents.checks.units import PERCENT, TIMES, match_unit
 
 _TOTAL_WORDS = {"нийт", "нийтдээ", "бүгд", "бүгдээрээ", "нийлбэр", "дүнгээр"}
 _RESTATED = re.compile(r"доошгүй|багагүй|ихгүй|хэтрэхгүй")
@@ -35,6 +35,8 @@ class Quantity:
     total: bool  # written as a total ("нийт 941")
     sentence: int  # index into the narrative's sentences
     position: int  # index of the number among the sentence's tokens
+    of_which: bool = False  # "150 нь эмэгтэй": a part of a total given before
+    times: bool = False  # "3 удаагийн уулзалт": counted in times as well as in its noun
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,14 @@ def _quantities(sentence: Sentence, index: int) -> list[Quantity]:
     toks = sentence.tokens
     raw: list[tuple[int, Decimal, str | None, bool]] = []
     for i, tok in enumerate(toks):
-        if tok.kind != "num" or not _counts(toks, i):
+        if tok.kind == "word":
+            # "хоёр удаа": a number written as a word counts when a unit follows it
+            worded = number_word(tok.folded)
+            unit = _unit_ahead(toks, i) if worded is not None else None
+            if unit is not None and (i == 0 or toks[i - 1].folded != "ямар"):
+                raw.append((i, worded, unit, _is_total(toks, i)))  # type: ignore[arg-type]
+            continue
+        if tok.kind != "num" or not _counts(toks, i) or _whole(toks, i):
             continue
         unit = _unit_ahead(toks, i)
         if unit is None:
@@ -88,7 +97,9 @@ def _quantities(sentence: Sentence, index: int) -> list[Quantity]:
             unit = next((u for _, _, u, _ in raw[k + 1 :] if u is not None), None)
         if unit is None:
             unit = _unit_behind(toks, i)
-        out.append(Quantity(value, unit, total, index, i))
+        of_which = i + 1 < len(toks) and toks[i + 1].folded == "нь"
+        times = i + 1 < len(toks) and toks[i + 1].folded.startswith("удаагийн")
+        out.append(Quantity(value, unit, total, index, i, of_which, times))
     return out
 
 
@@ -118,6 +129,8 @@ def _counts(toks: tuple[Token, ...], i: int) -> bool:
 def _unit_ahead(toks: tuple[Token, ...], i: int) -> str | None:
     if toks[i].text.endswith("%") or (i + 1 < len(toks) and toks[i + 1].folded == "%"):
         return PERCENT
+    if i + 1 < len(toks) and toks[i + 1].folded == "нь":
+        return None  # "24 нь сургалтад": "нь" closes the number's phrase; no unit follows
     words: list[str] = []
     for tok in toks[i + 1 :]:
         if tok.kind != "word" or len(words) == _WINDOW:
@@ -125,6 +138,11 @@ def _unit_ahead(toks: tuple[Token, ...], i: int) -> str | None:
         words.append(tok.folded)
     for j in range(len(words)):
         unit = match_unit(words[j:])
+        if unit is not None and unit.name == TIMES and j + 1 < len(words):
+            # "3 удаагийн уулзалт": three meetings, counted by the noun the times qualify
+            counted = match_unit(words[j + 1 :])
+            if counted is not None and words[j].endswith("гийн"):
+                return counted.name
         if unit is not None:
             return unit.name
     return None
@@ -132,15 +150,31 @@ def _unit_ahead(toks: tuple[Token, ...], i: int) -> str | None:
 
 def _partitive_unit(toks: tuple[Token, ...], i: int) -> str | None:
     """ "50 албан хаагчаас 45 нь" (45 of 50 civil servants): the unit of the whole before."""
-    if (
-        i >= 2
-        and toks[i - 1].kind == "word"
-        and _ABLATIVE.search(toks[i - 1].folded)
-        and any(t.kind == "num" for t in toks[max(0, i - 4) : i - 1])
-    ):
-        unit = match_unit([toks[i - 1].folded])
-        return unit.name if unit else None
+    if not (i >= 2 and toks[i - 1].kind == "word" and _ABLATIVE.search(toks[i - 1].folded)):
+        return None
+    for j in range(i - 1, max(0, i - 4), -1):
+        words = [t.folded for t in toks[j:i] if t.kind == "word"]
+        unit = match_unit(words)
+        if unit is not None and unit.words == len(words) and toks[j - 1].kind == "num":
+            return unit.name
     return None
+
+
+def _whole(toks: tuple[Token, ...], i: int) -> bool:
+    """The 50 of "50 албан хаагчаас 45 нь": the whole a part is taken from, not a count done."""
+    for j in range(i + 1, min(len(toks) - 1, i + 4)):
+        if toks[j].kind != "word":
+            return False
+        words = [t.folded for t in toks[i + 1 : j + 1]]
+        unit = match_unit(words)
+        if (
+            unit is not None
+            and unit.words == len(words)
+            and _ABLATIVE.search(toks[j].folded)
+            and toks[j + 1].kind == "num"
+        ):
+            return True
+    return False
 
 
 def _listed(toks: tuple[Token, ...], i: int) -> bool:

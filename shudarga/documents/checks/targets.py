@@ -61,6 +61,12 @@ _NUMBER_WORD = re.compile(
 _WINDOW = 6  # words after a target's number searched for its unit
 
 
+def number_word(folded: str) -> Decimal | None:
+    """ "хоёр" -> 2, "гурван" -> 3, "хоёроос" -> 2; any other word -> None."""
+    m = _NUMBER_WORD.match(folded)
+    return Decimal(_NUMBER_WORDS[m.group(1)]) if m else None
+
+
 def frequency_in(text: str) -> Frequency | None:
     """The frequency a text names ("сар бүр" -> monthly), if any."""
     folded = fold(text)

@@ -15,7 +15,8 @@ from shudarga.documents.textnorm import fold
 # A number: "1804", "840,0", "52.3", "1,804" (a comma before exactly three digits groups
 # thousands), a range "1-6", and a glued suffix "400-гаас", "27-ны", "6-р".
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)?)(?:-(?P<range>\d+))?(?:\s?-\s?(?P<suffix>[^\W\d_]+))?"
+    r"(?P<num>\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
+    r"(?:-(?P<range>\d+))?(?:\s?-\s?(?P<suffix>[^\W\d_]+))?"
     r"|(?P<word>[^\W\d_]+(?:[.-][^\W\d_]+)*)"
     r"|(?P<punct>[%,;:()\"«»“”„'/№])"
 )
@@ -44,8 +45,8 @@ class Sentence:
 
 def number_value(text: str) -> Decimal:
     """ "1,804" -> 1804; "840,0" -> 840.0; "52.3" -> 52.3 (never a float)."""
-    if re.fullmatch(r"\d{1,3},\d{3}", text):
-        return Decimal(text.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+", text):
+        return Decimal(text.replace(",", "").replace(" ", ""))
     return Decimal(text.replace(",", "."))
 
 

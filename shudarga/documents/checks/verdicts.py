@@ -30,7 +30,7 @@ from shudarga.documents.checks.results import (
 from shudarga.documents.checks.targets import frequency_in, parse_target
 from shudarga.documents.checks.tokens import Sentence
 from shudarga.documents.checks.totals import disagreeing_totals
-from shudarga.documents.checks.units import compatible
+from shudarga.documents.checks.units import PERCENT, TIMES, compatible, match_unit, unit_named
 from shudarga.documents.model import MeasureEntry, Period, Scale
 from shudarga.documents.scoring import level_key
 
@@ -93,7 +93,7 @@ def _verdict(
         if negated:
             return Verdict.NOT_MET, _said(negated)
         return Verdict.NO_QUANTITY, []
-    own = [q for q in narrative.quantities if compatible(q.unit, target.unit)]
+    own = [q for q in narrative.quantities if _answers(q, target, narrative)]
     best = _best(own, narrative)
     if best is not None and _reaches(best[0], target):
         return Verdict.MET, best[1]
@@ -101,10 +101,13 @@ def _verdict(
         return Verdict.NOT_MET, _said(negated)
     if best is not None:
         return Verdict.NOT_MET, best[1]
+    # A percentage or a frequency is not answered by a count of something else.
+    counted = target.unit not in (PERCENT, TIMES) and target.frequency is None
     other = [
         q
         for q in narrative.quantities
-        if any(compatible(q.unit, u) for u in target.indicator_units if u != target.unit)
+        if counted
+        and any(compatible(q.unit, u) for u in target.indicator_units if u != target.unit)
     ]
     alternative = _best(other, narrative)
     if alternative is not None and _reaches(alternative[0], target):
@@ -113,6 +116,18 @@ def _verdict(
     if restated is not None:
         return Verdict.MET, [Evidence(None, None, restated.text)]
     return Verdict.CANNOT_TELL, []
+
+
+def _answers(q: Quantity, target: Target, narrative: Narrative) -> bool:
+    """Whether ``q`` counts what the target counts: the same unit or family, or times
+    ("Сургалтыг 2 удаа зохион байгуулсан") in a sentence that names the target's unit."""
+    if compatible(q.unit, target.unit) or (q.times and target.unit == TIMES):
+        return True
+    unit = unit_named(target.unit)
+    if q.unit != TIMES or unit is None or unit.name in (PERCENT, TIMES):
+        return False
+    words = [t.folded for t in narrative.sentences[q.sentence].tokens if t.kind == "word"]
+    return any(match_unit(words[i:]) is unit for i in range(len(words)))
 
 
 def _best(found: list[Quantity], narrative: Narrative) -> tuple[Decimal, list[Evidence]] | None:
