@@ -1,6 +1,6 @@
 """Precision and recall of the integrity checks on the labelled set, and their speed.
 
-    python bench/checks.py [--errors]
+    python bench/checks.py [--errors] [--file labelled_f_heldout.txt]
 
 Prints one row per verdict and flag, then how long checking the whole set takes and the rate
 in measures per second (a 5,000-organization country holds about 50,000 measures a year).
@@ -23,6 +23,9 @@ def _pct(value) -> str:
 
 def main(argv: list[str]) -> int:
     items = load()
+    if "--file" in argv:
+        name = argv[argv.index("--file") + 1]
+        items = [item for item in items if item.source.startswith(f"{name}:")]
     started = time.perf_counter()
     results = run(items)
     elapsed = time.perf_counter() - started
