@@ -21,7 +21,7 @@ from shudarga.api.selectors import (
     report_publication_current,
 )
 from shudarga.documents import jsonform
-from shudarga.documents.checks import check_document
+from shudarga.plans.analytics import checks as integrity
 from shudarga.plans.models import MeasureResult
 from shudarga.plans.reports.documents import report_document
 
@@ -141,7 +141,11 @@ def report_checks(request, report_id: Id):
         published = _found(report_publication_current(report=report)).document
         document = jsonform.document_from_dict(published)
     lang = "en" if (get_language() or "").startswith("en") else "mn"
-    data = check_document(document).to_dict(lang)
+    # Copies are sought among the reports this caller may read, and no others.
+    checks = integrity.report_checks(
+        report=report, visible=api_reports(user=user), document=document
+    )
+    data = checks.to_dict(lang)
     return HttpResponse(dumps(data), content_type="application/json")
 
 

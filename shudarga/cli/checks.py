@@ -1,7 +1,8 @@
 """`shudarga check FILE|ID [--json]`: each measure's narrative against its target.
 
 A FILE is read without any database; an ID is a stored report, read through the reports'
-selectors (its scores are the official ones, the organization's own kept beside them).
+selectors (its scores are the official ones, the organization's own kept beside them), and its
+narratives are compared with every stored report's (narrative_copied).
 """
 
 from __future__ import annotations
@@ -29,14 +30,19 @@ def run_check_file(args: argparse.Namespace) -> int:
 
 def run_check_stored(args: argparse.Namespace) -> int:
     from shudarga.cli.reports import stored_report
+    from shudarga.plans.analytics.checks import report_checks
 
-    _, document = stored_report(int(args.target))
-    return _print(document, args.json)
+    report, document = stored_report(int(args.target))
+    return _print(report_checks(report=report, document=document), args.json)
 
 
-def _print(document: ReportDocument, as_json: bool) -> int:
+def _print(document_or_checks: ReportDocument | DocumentChecks, as_json: bool) -> int:
     lang = current_language()
-    checks = check_document(document)
+    checks = (
+        document_or_checks
+        if isinstance(document_or_checks, DocumentChecks)
+        else check_document(document_or_checks)
+    )
     if as_json:
         data = checks.to_dict(lang)
         print(simplejson.dumps(data, use_decimal=True, ensure_ascii=False, indent=2))

@@ -53,3 +53,36 @@ def test_the_public_reads_the_checks_of_the_current_publication(world, anon):
 def test_an_unpublished_report_of_another_office_is_not_found(world, anon, rival):
     assert anon.get(f"/api/reports/{world['draft'].pk}/checks").status_code == 404
     assert api_client(rival).get(f"/api/reports/{world['draft'].pk}/checks").status_code == 404
+
+
+COPIED = (
+    "Байгууллагын цахим хуудсанд авлигын эсрэг 8 мэдээ байршуулж, иргэдэд зориулсан "
+    "гурван удаагийн нээлттэй өдөрлөг зохион байгуулж, авлигын эсрэг хууль тогтоомжийн "
+    "талаар мэдээлэл хүргэсэн. Сумын төрийн байгууллагуудын мэдээллийн самбарт зурагт "
+    "хуудас, гарын авлагыг байршуулсан."
+)
+
+
+def copied(client, report) -> list[dict]:
+    return [
+        f
+        for m in checks(client, report)["measures"]
+        for f in m["flags"]
+        if f["code"] == "narrative_copied"
+    ]
+
+
+def test_a_narrative_copied_from_another_office_is_flagged_for_who_sees_both(world, officer, admin):
+    MeasureResult.objects.filter(report=world["draft"], measure__number="2.1").update(
+        achieved=COPIED
+    )
+    MeasureResult.objects.filter(report=world["rival"], measure__number="1.2").update(
+        achieved=COPIED.replace("8 мэдээ", "11 мэдээ")  # new figures, old words
+    )
+    (flag,) = copied(api_client(admin), world["draft"])
+    assert flag["message"] == (
+        "2.1: хүрсэн түвшний бичвэр «Бат-Өлзий сумын Засаг даргын Тамгын газар»-ын тайлангийн "
+        "1.2 арга хэмжээнийхтэй 100% ижил байна"
+    )
+    # The officer cannot read the other office's report: nothing of it is shown, not even a copy.
+    assert copied(api_client(officer), world["draft"]) == []

@@ -1,0 +1,69 @@
+"""The integrity checks of a stored report (docs/checks.md): the document's own checks
+(documents.checks, no database) and narrative_copied against the other stored reports.
+
+Copies are looked for among the reports the reader may see: the same organization's reports
+of the year before, and other organizations' reports of the same year, read in one query.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from shudarga.documents.checks import DocumentChecks, check_document
+from shudarga.documents.checks.copies import CopyIndex, TextRef, copied_flags
+from shudarga.documents.model import ReportDocument
+from shudarga.plans.models import MeasureResult, Report
+from shudarga.plans.reports.documents import report_document
+
+
+def report_checks(
+    *,
+    report: Report,
+    visible: QuerySet[Report] | None = None,
+    document: ReportDocument | None = None,
+) -> DocumentChecks:
+    """Every check of ``report``; ``visible`` bounds the reports its narratives are compared
+    with (None: every stored report, for the command line); ``document`` is the report as the
+    reader sees it (default: as it is now)."""
+    document = document if document is not None else report_document(report=report)
+    checks = check_document(document)
+    index = copy_index(report=report, visible=visible)
+    own = report.plan
+    by_number = {m.number: m for _, m in document.measures()}
+    for measure_check in checks.measures:
+        measure = by_number.get(measure_check.number)
+        if measure is None or not measure.achieved:
+            continue
+        ref = TextRef(str(report.pk), own.organization.name, own.year, measure.number)
+        measure_check.flags += copied_flags(ref, measure.achieved, index)
+    return checks
+
+
+def copy_index(*, report: Report, visible: QuerySet[Report] | None) -> CopyIndex:
+    """The narratives ``report``'s may be copied from, in one query."""
+    plan = report.plan
+    rows = (
+        MeasureResult.objects.filter(
+            Q(report__plan__organization_id=plan.organization_id, report__plan__year=plan.year - 1)
+            | (
+                Q(report__plan__year=plan.year)
+                & ~Q(report__plan__organization_id=plan.organization_id)
+            )
+        )
+        .exclude(achieved="")
+        .values_list(
+            "report_id",
+            "report__plan__organization__name",
+            "report__plan__year",
+            "measure__number",
+            "achieved",
+        )
+    )
+    if visible is not None:
+        rows = rows.filter(report__in=visible.values("pk"))
+    index = CopyIndex()
+    index.add_all(
+        (TextRef(str(report_id), organization, year, number), achieved)
+        for report_id, organization, year, number, achieved in rows.iterator(chunk_size=2000)
+    )
+    return index
