@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from shudarga.documents.checks import DocumentChecks, check_document
+from shudarga.documents.checks import DocumentChecks, MeasureCheck, check_document, check_measure
 from shudarga.documents.checks.copies import CopyIndex, TextRef, copied_flags
-from shudarga.documents.model import ReportDocument
+from shudarga.documents.model import MeasureEntry, Period, ReportDocument
 from shudarga.plans.models import MeasureResult, Report
-from shudarga.plans.reports.documents import report_document
+from shudarga.plans.reports.documents import report_document, scale_as_document
+from shudarga.plans.reports.selectors import ReportSheet
 
 
 def report_checks(
@@ -67,3 +68,29 @@ def copy_index(*, report: Report, visible: QuerySet[Report] | None) -> CopyIndex
         for report_id, organization, year, number, achieved in rows.iterator(chunk_size=2000)
     )
     return index
+
+
+def sheet_checks(*, sheet: ReportSheet) -> dict[int, MeasureCheck]:
+    """The document checks of every result of a sheet, by result id, with no query: the sheet
+    holds the measures and the organization's own scores (narrative_copied is not among them;
+    it needs the other reports, see report_checks)."""
+    scale = scale_as_document(sheet.report.plan.scale, sheet.levels)
+    period = Period(sheet.report.period)
+    return {
+        result.pk: check_measure(_entry(result), scale, period)
+        for group in sheet.objectives
+        for result in group.results
+    }
+
+
+def _entry(result: MeasureResult) -> MeasureEntry:
+    measure = result.measure
+    return MeasureEntry(
+        number=measure.number,
+        text=measure.text,
+        indicator=measure.indicator,
+        target=measure.target,
+        achieved=result.achieved,
+        score=result.score,  # the organization's own: the claim the narrative must carry
+        not_due=result.not_due,
+    )

@@ -1,0 +1,27 @@
+"""The integrity checks (docs/checks.md) as the pages show them, in the page's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import get_language
+
+from shudarga.documents.checks import MeasureCheck
+from shudarga.documents.messages import message
+
+
+def page_language() -> str:
+    return "en" if (get_language() or "").startswith("en") else "mn"
+
+
+def check_shown(check: MeasureCheck, lang: str) -> dict[str, Any]:
+    """Verdict code and label, the deciding sentences, the flags' codes and messages."""
+    return {
+        **check.to_dict(lang),
+        "label": message(f"check_verdict_{check.verdict.value}", lang),
+    }
+
+
+def checks_shown(checks: dict[int, MeasureCheck]) -> dict[int, dict[str, Any]]:
+    lang = page_language()
+    return {key: check_shown(check, lang) for key, check in checks.items()}
