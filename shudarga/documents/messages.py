@@ -305,6 +305,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "{measure}: хүрсэн түвшний бичвэр «{organization}»-ын тайлангийн {other} арга хэмжээнийхтэй {similarity}% ижил байна",
         "en": "{measure}: the narrative is {similarity}% the same as measure {other} of «{organization}»'s report",
     },
+    "check_flag_score_without_evidence": {
+        "mn": "Нотолгоогүй үнэлгээ",
+        "en": "Score without evidence",
+    },
+    "check_flag_target_vague": {"mn": "Тоон бус хүрэх түвшин", "en": "Vague target"},
+    "check_flag_narrative_copied": {"mn": "Хуулбар бичвэр", "en": "Copied narrative"},
+    "check_flag_stated_total_disagrees": {"mn": "Нийлбэр зөрсөн", "en": "Total disagrees"},
     "check_verdict_met": {"mn": "Хүрсэн", "en": "Met"},
     "check_verdict_not_met": {"mn": "Хүрээгүй", "en": "Not met"},
     "check_verdict_cannot_tell": {"mn": "Тодорхойгүй", "en": "Cannot tell"},

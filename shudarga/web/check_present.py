@@ -25,3 +25,13 @@ def check_shown(check: MeasureCheck, lang: str) -> dict[str, Any]:
 def checks_shown(checks: dict[int, MeasureCheck]) -> dict[int, dict[str, Any]]:
     lang = page_language()
     return {key: check_shown(check, lang) for key, check in checks.items()}
+
+
+def flags_shown(counts: dict[str, int]) -> list[dict[str, Any]]:
+    """The flags a report has, as (code, name, count), in the order of FLAG_CODES."""
+    lang = page_language()
+    return [
+        {"code": code, "name": message(f"check_flag_{code}", lang), "count": n}
+        for code, n in counts.items()
+        if n
+    ]

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from shudarga.access import Action, organizations_for, reports_for
 from shudarga.documents.scoring import format_value
 from shudarga.orgs.models import Organization
-from shudarga.plans.analytics.checks import sheet_checks
+from shudarga.plans.analytics.checks import report_flag_counts, sheet_checks
 from shudarga.plans.analytics.reminders import reporting_gaps
 from shudarga.plans.errors import ReasonRequiredError, ReportLockedError, ResultValueError
 from shudarga.plans.models import Report, ReportSummary
@@ -50,7 +50,7 @@ from shudarga.plans.review.selectors import (
     inbox_years,
     with_display,
 )
-from shudarga.web.check_present import checks_shown
+from shudarga.web.check_present import checks_shown, flags_shown
 from shudarga.web.review_forms import CorrectionForm, ReasonForm, review_form_for
 
 PER_PAGE = 50
@@ -94,9 +94,13 @@ def review_inbox(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
+    rows = with_display(page.object_list)
+    counts = report_flag_counts(report_ids=[row.report_id for row in rows])
+    for row in rows:
+        row.flags = flags_shown(counts.get(row.report_id, {}))
     context = {
         "page": page,
-        "rows": with_display(page.object_list),
+        "rows": rows,
         "filters": filters,
         "query": query.urlencode(),
         "years": inbox_years(user=request.user),

@@ -74,3 +74,19 @@ def test_the_review_page_takes_the_same_queries_for_few_and_many_written_measure
         page = client.get(url).content.decode()
     assert page.count('data-verdict="met"') == 4
     assert len(written) == len(plain)
+
+
+def test_the_inbox_counts_the_flags_of_each_report(submitted, reviewer):
+    write(submitted, "1.1", target="300 иргэн", indicator="", achieved="Мэдээлэл хүргэсэн.")
+    write(submitted, "1.2", target="Тухай бүр", indicator="", achieved="Танилцуулсан.")
+    write(submitted, "2.1", target="Сар бүр", indicator="", achieved="Сар бүр шинэчилсэн.")
+    write(submitted, "2.2", target="Улирал бүр", indicator="", achieved="")
+    page = client_for(reviewer).get(reverse("web:review_inbox")).content.decode()
+    row = page[page.index(f"review/reports/{submitted.pk}/") :][:2000]
+    # 1.1 self-scored 100 with no count; 1.2 "whenever it arises" is vague; 2.1 is met;
+    # 2.2 is not yet due, so it claims nothing.
+    assert (
+        '<span class="flag" data-flag="score_without_evidence">Score without evidence: 1</span>'
+        in row
+    )
+    assert '<span class="flag" data-flag="target_vague">Vague target: 1</span>' in row

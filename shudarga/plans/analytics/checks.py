@@ -7,12 +7,15 @@ of the year before, and other organizations' reports of the same year, read in o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db.models import Q, QuerySet
 
 from shudarga.documents.checks import DocumentChecks, MeasureCheck, check_document, check_measure
 from shudarga.documents.checks.copies import CopyIndex, TextRef, copied_flags
+from shudarga.documents.checks.results import FLAG_CODES
 from shudarga.documents.model import MeasureEntry, Period, ReportDocument
-from shudarga.plans.models import MeasureResult, Report
+from shudarga.plans.models import MeasureResult, Report, ScaleLevel
 from shudarga.plans.reports.documents import report_document, scale_as_document
 from shudarga.plans.reports.selectors import ReportSheet
 
@@ -94,3 +97,32 @@ def _entry(result: MeasureResult) -> MeasureEntry:
         score=result.score,  # the organization's own: the claim the narrative must carry
         not_due=result.not_due,
     )
+
+
+def report_flag_counts(*, report_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+    """How many of each flag the document checks give each report (narrative_copied not
+    counted: it needs the other reports): two queries however many reports and measures."""
+    if not report_ids:
+        return {}
+    results = list(
+        MeasureResult.objects.filter(report_id__in=report_ids).select_related(
+            "measure", "report__plan"
+        )
+    )
+    scale_ids = {r.report.plan.scale_id for r in results}
+    levels: dict[int, list[ScaleLevel]] = {}
+    for level in ScaleLevel.objects.filter(scale_id__in=scale_ids).select_related("scale"):
+        levels.setdefault(level.scale_id, []).append(level)
+    scales = {
+        sid: scale_as_document(found[0].scale, sorted(found, key=lambda lvl: (lvl.order, lvl.pk)))
+        for sid, found in levels.items()
+    }
+    counts: dict[int, dict[str, int]] = {pk: dict.fromkeys(FLAG_CODES, 0) for pk in report_ids}
+    for result in results:
+        scale = scales.get(result.report.plan.scale_id)
+        if scale is None:
+            continue  # a scale without levels scores nothing, so claims nothing
+        check = check_measure(_entry(result), scale, Period(result.report.period))
+        for code in check.flag_codes:
+            counts[result.report_id][code] += 1
+    return counts
