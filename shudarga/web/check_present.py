@@ -8,6 +8,9 @@ from django.utils.translation import get_language
 
 from shudarga.documents.checks import MeasureCheck
 from shudarga.documents.messages import message
+from shudarga.documents.model import Period, Scale
+from shudarga.plans.analytics.checks import measure_check
+from shudarga.plans.models import MeasureResult
 
 
 def page_language() -> str:
@@ -35,3 +38,9 @@ def flags_shown(counts: dict[str, int]) -> list[dict[str, Any]]:
         for code, n in counts.items()
         if n
     ]
+
+
+def measure_hint(result: MeasureResult, scale: Scale, period: str) -> dict[str, Any] | None:
+    """What the checks say of a measure being filled in, when they flag something."""
+    check = measure_check(result=result, scale=scale, period=Period(period))
+    return check_shown(check, page_language()) if check.flags else None

@@ -15,6 +15,7 @@ from shudarga.documents.checks import DocumentChecks, MeasureCheck, check_docume
 from shudarga.documents.checks.copies import CopyIndex, TextRef, copied_flags
 from shudarga.documents.checks.results import FLAG_CODES
 from shudarga.documents.model import MeasureEntry, Period, ReportDocument
+from shudarga.documents.model import Scale as DocScale
 from shudarga.plans.models import MeasureResult, Report, ScaleLevel
 from shudarga.plans.reports.documents import report_document, scale_as_document
 from shudarga.plans.reports.selectors import ReportSheet
@@ -84,6 +85,11 @@ def sheet_checks(*, sheet: ReportSheet) -> dict[int, MeasureCheck]:
         for group in sheet.objectives
         for result in group.results
     }
+
+
+def measure_check(*, result: MeasureResult, scale: DocScale, period: Period) -> MeasureCheck:
+    """The document checks of one stored result (its measure loaded), with no query."""
+    return check_measure(_entry(result), scale, period)
 
 
 def _entry(result: MeasureResult) -> MeasureEntry:
