@@ -262,6 +262,10 @@ ROWS: dict[str, Row] = dict(
             "api:report_results",
             Row("get", "/api/reports/{filling.pk}/results", VIEW, anonymous=404),
         ),
+        (
+            "api:report_checks",
+            Row("get", "/api/reports/{filling.pk}/checks", VIEW, anonymous=404),
+        ),
         ("api:summary_list", Row("get", "/api/summaries", EVERYONE)),
         (
             "api:measure_create",
