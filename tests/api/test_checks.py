@@ -10,6 +10,21 @@ from tests.api.support import api_client
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def other_office(khujirt):
+    """The rival's office in Khujirt's aimag: copies are looked for within an aimag."""
+    from shudarga.orgs.services import organization_get_or_create_path
+
+    return organization_get_or_create_path(
+        path=[
+            ("Монгол Улс", "country"),
+            ("Өвөрхангай", "aimag"),
+            ("Бат-Өлзий", "soum"),
+            ("Бат-Өлзий сумын Засаг даргын Тамгын газар", "organization"),
+        ]
+    )
+
+
 def checks(client, report) -> dict:
     response = client.get(f"/api/reports/{report.pk}/checks")
     assert response.status_code == 200, response.content
@@ -86,3 +101,25 @@ def test_a_narrative_copied_from_another_office_is_flagged_for_who_sees_both(wor
     )
     # The officer cannot read the other office's report: nothing of it is shown, not even a copy.
     assert copied(api_client(officer), world["draft"]) == []
+
+
+def test_copies_are_looked_for_within_the_aimag(world, admin):
+    # A request reads a bounded set of narratives: the country's are the background check's.
+    from shudarga.orgs.models import Organization
+
+    elsewhere = Organization.objects.get(name="Өвөрхангай")
+    far = Organization.objects.create(name="Архангай", name_folded="архангай", kind="aimag",
+                                      depth=2, path="0001" + "0009", numchild=0)  # fmt: skip
+    MeasureResult.objects.filter(report=world["draft"], measure__number="2.1").update(
+        achieved=COPIED
+    )
+    MeasureResult.objects.filter(report=world["rival"], measure__number="1.2").update(
+        achieved=COPIED
+    )
+    assert len(copied(api_client(admin), world["draft"])) == 1
+    office = world["rival"].plan.organization
+    office.path = far.path + "0001"
+    office.depth = 3
+    office.save(update_fields=["path", "depth"])
+    assert elsewhere.path != far.path
+    assert copied(api_client(admin), world["draft"]) == []
