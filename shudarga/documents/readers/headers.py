@@ -50,6 +50,11 @@ class Headers:
         layout = self.layout or DEFAULT_LAYOUT
         return layout[index] if index < len(layout) else None
 
+    def name_at(self, index: int) -> str:
+        """The header's words over a column ("" without a header), for messages."""
+        words = [r[index].strip() for r in self.block if index < len(r) and r[index].strip()]
+        return " / ".join(words)
+
     def has(self, role: Role) -> bool:
         return role in (self.layout or DEFAULT_LAYOUT)
 
