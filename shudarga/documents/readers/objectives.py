@@ -109,8 +109,11 @@ def objective_of_row(cells: list[str], *, in_table: bool) -> Heading | None:
     return _colon_sentence(text)
 
 
-# A merged objective cell whose number is a paragraph of its own: "1" / "1." then the title.
-_NUMBER_PARAGRAPH = re.compile(r"^\s*(?P<num>\d{1,2})\s*[.)]?\s*\n(?P<title>.*\S.*)$", re.DOTALL)
+# A merged objective cell whose number is a paragraph of its own ("1" / "1." then the title),
+# or, saved as text, the same joined by a space: in an objective column a lone number is its.
+_NUMBER_PARAGRAPH = re.compile(
+    r"^\s*(?P<num>\d{1,2})(?:\s*[.)])?\s+(?P<title>[^\W\d_].*)$", re.DOTALL
+)
 
 
 def objective_of_column(text: str) -> Heading:
