@@ -10,11 +10,17 @@ piece of the source that the reading must keep (the invariant of test_corpus.py)
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import docx
 from lxml import html as lxml_html
+
+from shudarga.documents.model import ReportDocument
+from shudarga.documents.readers import read_bytes
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -139,3 +145,59 @@ def as_line_text(page: Page) -> bytes:
             lines.extend(cell.paragraphs)
     lines.extend(page.after)
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+FORMS: dict[str, Callable[[str, Page], bytes]] = {
+    "html": lambda name, page: as_html(name),
+    "docx": lambda name, page: as_docx(page),
+    "tab": lambda name, page: as_tab_text(page),
+    "line": lambda name, page: as_line_text(page),
+}
+
+
+def _measure(m: Any) -> dict[str, Any]:
+    """A measure's fields that are not empty, numbers as text with their digits."""
+    fields = {
+        "number": m.number,
+        "text": m.text,
+        "spent": m.spent,
+        "indicator": m.indicator,
+        "target": m.target,
+        "achieved": m.achieved,
+        "score": m.score,
+        "not_due": m.not_due,
+        "rating": m.rating,
+        "planned_budget": m.planned_budget,
+        "responsible_unit": m.responsible_unit,
+        "deadline": m.deadline,
+    }
+    return {
+        k: str(v) if isinstance(v, Decimal) else v
+        for k, v in fields.items()
+        if v not in ("", None, False)
+    }
+
+
+def reading(doc: ReportDocument, form: str) -> dict[str, Any]:
+    return {
+        "title": doc.title,
+        "organization": doc.organization,
+        "year": doc.year,
+        "period": doc.period.value,
+        "stated_total": None if doc.stated_total is None else str(doc.stated_total),
+        "objectives": [
+            {
+                "section": None if o.section is None else [o.section.number, o.section.title],
+                "number": o.number,
+                "title": o.title,
+                "measures": [_measure(m) for m in o.measures],
+            }
+            for o in doc.objectives
+        ],
+        "warnings": [[w.code, w.params.get("text") or w.params.get("value")] for w in doc.warnings],
+    }
+
+
+def read_form(name: str, form: str) -> ReportDocument:
+    page = load_page(name)
+    return read_bytes(FORMS[form](name, page), source=f"{name}.{form}")

@@ -38,6 +38,7 @@ def _header_run(lines: list[str]) -> tuple[int, int] | None:
             len(line) < _MAX_HEADER_LINE
             and header_role(line) is not None
             and objective_of_row([line], in_table=True) is None  # "Нэг. … биелэлт" opens a section
+            and stated_total(line) is None  # "Төлөвлөгөөний хэрэгжилт: 85 хувь"
         )
         if named and start is None:
             start = i
@@ -57,9 +58,19 @@ def _filled(lines: list[str]) -> list[str]:
     return [line.strip() for line in lines if line.strip()]
 
 
-def _measure_start(line: str) -> str | None:
+def _measure_start(line: str, *, single: bool = False) -> str | None:
+    """The measure number a line starts with: "1.1", or "1" alone when ``single`` (a "№"
+    column numbers measures 1, 2, 3 and no objective column holds a lone "2")."""
     match = _NUMBER_ALONE.match(line) or _NUMBER_GLUED.match(line)
-    return match.group(1) if match and "." in match.group(1) else None
+    if match and ("." in match.group(1) or (single and _NUMBER_ALONE.match(line))):
+        return match.group(1)
+    return None
+
+
+def _column_numbers(body: list[str], width: int) -> int:
+    """How many lines at the top of the body are the row of column numbers "1" … "N"."""
+    head = body[:width]
+    return width if head == [str(i) for i in range(1, width + 1)] else 0
 
 
 def _is_rating(line: str, scale: Scale) -> bool:
@@ -110,6 +121,11 @@ def line_rows(lines: list[str], scale: Scale) -> list[list[str]]:
         builder.roles.index(Role.OBJECTIVE) if Role.OBJECTIVE in builder.roles else None
     )
     body = filled[end:]
+    skip = _column_numbers(body, builder.width)
+    if skip:
+        rows.append([" ".join(body[:skip])])  # the interpreter knows this row
+    body = body[skip:]
+    single = Role.NUMBER in builder.roles and objective_column is None
     i = 0
     current: tuple[str, list[str]] | None = None
 
@@ -121,9 +137,16 @@ def line_rows(lines: list[str], scale: Scale) -> list[list[str]]:
 
     while i < len(body):
         line = body[i]
-        if (number := _measure_start(line)) is not None:
+        if (number := _measure_start(line, single=single)) is not None:
             flush()
             current = (number, [line])
+        elif (
+            current is not None
+            and len(current[1]) == 1
+            and objective_column is not None
+            and objective_of_row([line], in_table=True) is not None
+        ):
+            rows.append([line])  # "1.1", then "Зорилт 1. …" of the merged column beside it
         elif objective_column is not None and _objective_cell(body, i):
             flush()
             row = [""] * builder.width
