@@ -272,6 +272,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "{measure}: «{value}» үнэлгээг шатлалаас танисангүй тул оноог хоосон орхив",
         "en": "{measure}: «{value}» is no score of the scale; the score is left empty",
     },
+    "score_points": {
+        "mn": "{measure}: «{value}» оноог {top} онооны шатлалаас хувь руу шилжүүлж {score}% гэж уншив",
+        "en": "{measure}: read «{value}» points of {top} as {score}%",
+    },
     "rating_extra": {
         "mn": "{measure}: нэг арга хэмжээнд хэд хэдэн үнэлгээ байна; сүүлийнхийг авч, «{text}»-г энд хадгалав",
         "en": "{measure}: the measure has several ratings; the last was taken and «{text}» is kept here",

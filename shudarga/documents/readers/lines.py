@@ -28,6 +28,7 @@ _MAX_HEADER_LINE = 80
 _NUMBER_ALONE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s*$")
 _NUMBER_GLUED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*(?=\S)")
 _MAX_TOTAL_LINE = 60
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _header_run(lines: list[str]) -> tuple[int, int] | None:
@@ -39,6 +40,7 @@ def _header_run(lines: list[str]) -> tuple[int, int] | None:
             and header_role(line) is not None
             and objective_of_row([line], in_table=True) is None  # "Нэг. … биелэлт" opens a section
             and stated_total(line) is None  # "Төлөвлөгөөний хэрэгжилт: 85 хувь"
+            and not _YEAR.search(line)  # a title names its year ("… 2024 ОНЫ … БИЕЛЭЛТ")
         )
         if named and start is None:
             start = i

@@ -150,6 +150,26 @@ def _strip_own_number(text: str, number: str) -> str:
     return re.sub(rf"^\s*{own}\.?\s*", "", text, count=1)
 
 
+_CENT = Decimal("0.01")
+
+
+def _from_points(
+    rating: Rating, top: Decimal, written: str, number: str, warnings: list[ReportWarning]
+) -> Rating | None:
+    """Points on the scale the header declares ("Оноо /5/": 3.5) as a percent (70)."""
+    if rating.score is None or rating.label is not None:
+        return rating  # ХБ, or a level word: already on the scale
+    if rating.score > top:
+        _warn(warnings, "score_unreadable", number, value=written)
+        return None
+    percent = rating.score * 100 / top
+    if percent != percent.quantize(_CENT):
+        percent = percent.quantize(_CENT)  # 2 of 3 points: 66.67, and the warning says so
+    percent = _tidy(percent)
+    _warn(warnings, "score_points", number, value=written, top=str(top), score=str(percent))
+    return Rating(score=percent, not_due=False, label=None)
+
+
 def finish_measure(raw: RawMeasure, scale: Scale, warnings: list[ReportWarning]) -> MeasureEntry:
     _rescue_spills(raw, warnings)
     _split_run_in(raw, warnings)
@@ -168,6 +188,8 @@ def finish_measure(raw: RawMeasure, scale: Scale, warnings: list[ReportWarning])
     elif score_cell:
         # Never a guess: the cell is kept in a warning and the measure stays unscored.
         _warn(warnings, "score_unreadable", raw.number, value=score_cell)
+    if from_column and (top := raw.units.get(Role.SCORE)) is not None:
+        rating = _from_points(from_column, top, score_cell, raw.number, warnings)
     extras = raw.rating_texts
     if rating is None and raw.rating_rows:
         rating, extras = raw.rating_rows[-1], extras[:-1]

@@ -36,7 +36,8 @@ _ORDINALS = {
 }
 _ORDINAL_WORDS = "|".join(_ORDINALS)
 _NAMED = re.compile(
-    rf"^\s*(?:зорилт\s*(?P<num>\d+)|(?P<word>{_ORDINAL_WORDS}))\s*[.):]\s*(?P<title>.*)$",
+    rf"^\s*(?:зорилт\s*(?P<num>\d+)|(?P<word>{_ORDINAL_WORDS})|бүлэг\s*(?P<sect>\d+))"
+    r"\s*[.):]\s*(?P<title>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "1. Авлигаас …" / "2) Ил тод …": one level only; "1.1" is a measure.
@@ -61,9 +62,10 @@ def _named(text: str) -> Heading | None:
     match = _NAMED.match(matchable(text))
     if not match:
         return None
-    number = match["num"] or _ORDINALS[match["word"]]
+    number = match["num"] or match["sect"] or _ORDINALS[match["word"]]
     title = text[match.start("title") :].strip()
-    return Heading(number, title, ordinal=match["word"] is not None)
+    # "Бүлэг 11." (section 11) is written past the ten ordinal words: read like them.
+    return Heading(number, title, ordinal=match["num"] is None)
 
 
 def _numbered(text: str, min_words: int = 2) -> Heading | None:
