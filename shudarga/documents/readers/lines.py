@@ -85,7 +85,7 @@ class _Rebuilder:
         self.width = len(self.roles)
         self.scale = scale
 
-    def record(self, number: str, lines: list[str]) -> list[str]:
+    def record(self, lines: list[str]) -> list[str]:
         """One measure's row on the header's columns."""
         row = [""] * self.width
         columns = list(range(self.width))
@@ -113,7 +113,8 @@ def line_rows(lines: list[str], scale: Scale) -> list[list[str]]:
     """The rows of a one-cell-per-line text, ready for the interpreter."""
     filled = _filled(lines)
     run = _header_run(filled)
-    assert run is not None, "is_line_table first"
+    if run is None:
+        raise ValueError("not a one-cell-per-line table: ask is_line_table first")
     start, end = run
     header = filled[start:end]
     builder = _Rebuilder(header, scale)
@@ -129,22 +130,22 @@ def line_rows(lines: list[str], scale: Scale) -> list[list[str]]:
     body = body[skip:]
     single = Role.NUMBER in builder.roles and objective_column is None
     i = 0
-    current: tuple[str, list[str]] | None = None
+    current: list[str] | None = None  # the lines of the measure being gathered
 
     def flush() -> None:
         nonlocal current
         if current is not None:
-            rows.append(builder.record(*current))
+            rows.append(builder.record(current))
             current = None
 
     while i < len(body):
         line = body[i]
-        if (number := _measure_start(line, single=single)) is not None:
+        if _measure_start(line, single=single) is not None:
             flush()
-            current = (number, [line])
+            current = [line]
         elif (
             current is not None
-            and len(current[1]) == 1
+            and len(current) == 1
             and objective_column is not None
             and objective_of_row([line], in_table=True) is not None
         ):
@@ -163,7 +164,7 @@ def line_rows(lines: list[str], scale: Scale) -> list[list[str]]:
             flush()
             rows.append([line])
         else:
-            current[1].append(line)
+            current.append(line)
         i += 1
     flush()
     return rows
