@@ -22,6 +22,17 @@ dashboard 269 ms = 2.2× its bare SQL + a trivial view (was 41× against one GRO
 2.1×, api plans 1.3×, api organizations 1.2×, plans 1.2×, portal year 2.9×; the open data
 CSV (11.7 MB) 21× its bare SQL. Counts and sorts over every visible row still grow with the
 country (large/small 1.6–20×), as their bare SQL does.
+
+Measured 2026-12-04 (issue 9, --reuse, a slower 2-core machine: a trivial view 0.7 ms;
+helpers' tests running beside), 5,000 organizations, after: a list of publications without a
+second pass over the reports, the plan list ordered by an (name, id) index without DISTINCT,
+list totals that read no measure, the inbox walking a (status, submitted_at) index with its
+page prefetched, the ranking's scale by subqueries and the dashboard's rows written in Python:
+plans (national) 546 → 171 ms (large/small 3.3 → 1.1, 0.9× its bare SQL + a trivial view),
+plans (aimag) 488 → 131 ms (6.3 → 1.9), reports 438 → 113 ms (3.7 → 1.7), review inbox
+183 → 80 ms (2.4 → 1.4), dashboard 239 → 116 ms (3.5 → 2.2; 2.5 → 1.6× its bare SQL), portal
+year 408 → 96 ms (10.2 → 3.0; 3.8 → 3.2× its bare SQL), api reports 225 → 106 ms (still 5.2×
+the small country: it sorts every public report by year, organization name and period).
 """
 
 from __future__ import annotations

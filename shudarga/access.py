@@ -42,7 +42,7 @@ from django.db.models import Exists, Q, QuerySet
 
 from shudarga.jobs.models import Job
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
-from shudarga.plans.models import Plan, Report
+from shudarga.plans.models import Plan, Report, ReportPublication
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -149,6 +149,13 @@ def reports_public() -> QuerySet[Report]:
     """What citizens may read without logging in: published reports, nothing else."""
     # A report reopened for correction stays readable as its last published version.
     return Report.objects.filter(publications__is_current=True)
+
+
+def publications_public() -> QuerySet[ReportPublication]:
+    """The versions citizens read: each published report's current publication. The same
+    rule as ``reports_public()`` read from the other side, so a list of publications needs
+    no second pass over the reports (a semi-join that doubled the portal's year summary)."""
+    return ReportPublication.objects.filter(is_current=True)
 
 
 def publisher_action() -> Action:

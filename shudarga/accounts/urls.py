@@ -6,6 +6,7 @@ from shudarga.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("language/", views.language, name="language"),
+    path("language/<str:code>/", views.language_link, name="language_link"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("two-factor/", views.two_factor, name="two_factor"),
     # Password reset by e-mail: Django's own views, with our templates.

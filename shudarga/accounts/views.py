@@ -13,7 +13,7 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from shudarga.access import needs_second_factor
 from shudarga.accounts import second_factor
@@ -40,6 +40,19 @@ def language(request: HttpRequest) -> HttpResponse:
         profile_set_language(user=request.user, language=code)
     translation.activate(code)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, samesite="Lax", httponly=True)
+    return response
+
+
+@require_GET
+def language_link(request: HttpRequest, code: str) -> HttpResponse:
+    """The public portal's language switch: a plain link that sets the language cookie and
+    goes back. A link, not the workspace's form, so that a citizen's page carries no CSRF
+    token and stays cacheable; it changes nothing but the visitor's own cookie (a signed-in
+    user's remembered language is set by the form)."""
+    target = _safe_next(request, request.GET.get("next", ""), default="/open/")
+    response = HttpResponseRedirect(target)
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, samesite="Lax", httponly=True)
     return response
 
 

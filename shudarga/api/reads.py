@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
+from django.utils.translation import get_language
 from ninja import Query, Router
 
 from shudarga.api import schemas as s
@@ -20,6 +21,7 @@ from shudarga.api.selectors import (
     report_publication_current,
 )
 from shudarga.documents import jsonform
+from shudarga.plans.analytics import checks as integrity
 from shudarga.plans.models import MeasureResult
 from shudarga.plans.reports.documents import report_document
 
@@ -117,6 +119,34 @@ def report_results(request, report_id: Id):
         .select_related("measure__objective")
         .order_by("measure__objective__order", "measure__objective_id", "measure__order", "pk")
     )
+
+
+@router.get(
+    "/reports/{report_id}/checks",
+    response={200: s.ReportChecksOut, **NOT_FOUND, **READ},
+    tags=["read"],
+)
+def report_checks(request, report_id: Id):
+    """The integrity checks (docs/checks.md) of a report, read by the rule of
+    ``GET /reports/{id}``: the report as it is now for those who see it by access, else its
+    current publication; messages in the request's language (Mongolian unless English)."""
+    from shudarga.api.api import dumps
+
+    user = request.auth
+    report = api_reports_private(user=user).filter(pk=report_id).first()
+    if report is not None:
+        document = report_document(report=report)
+    else:
+        report = _found(api_reports(user=user).filter(pk=report_id).first())
+        published = _found(report_publication_current(report=report)).document
+        document = jsonform.document_from_dict(published)
+    lang = "en" if (get_language() or "").startswith("en") else "mn"
+    # Copies are sought among the reports this caller may read, and no others.
+    checks = integrity.report_checks(
+        report=report, visible=api_reports(user=user), document=document
+    )
+    data = checks.to_dict(lang)
+    return HttpResponse(dumps(data), content_type="application/json")
 
 
 @router.get("/summaries", response={200: s.SummaryPage, **READ}, tags=["read"])

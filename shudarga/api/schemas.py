@@ -225,6 +225,40 @@ class DocObjective(Schema):
     measures: list[DocMeasure]
 
 
+class CheckTargetOut(Schema):
+    text: str
+    quantity: Number | None
+    unit: str | None
+    comparison: Literal["at_least", "at_most", "level"] | None
+    frequency: str | None
+
+
+class CheckEvidenceOut(Schema):
+    value: Number | None
+    unit: str | None
+    text: str
+
+
+class CheckFlagOut(Schema):
+    code: str
+    message: str
+
+
+class MeasureCheckOut(Schema):
+    number: str
+    target: CheckTargetOut | None
+    evidence: list[CheckEvidenceOut]
+    verdict: Literal["met", "not_met", "cannot_tell", "no_quantity"]
+    flags: list[CheckFlagOut]
+
+
+class ReportChecksOut(Schema):
+    """The integrity checks of docs/checks.md: each measure's narrative against its target."""
+
+    measures: list[MeasureCheckOut]
+    flags: list[CheckFlagOut]
+
+
 class ReportDocumentOut(Schema):
     format: Literal["shudarga.report/1"]
     title: str

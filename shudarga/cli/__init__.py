@@ -1,7 +1,8 @@
-"""The `shudarga` command line: parse, score, import and show reports; back up and restore.
+"""The `shudarga` command line: parse, score, check, import and show reports; back up, restore.
 
-`parse` and `score` work on files alone and never touch a database; the other commands set
-up Django first. Every refusal is one line naming the file and the problem, exit status 2.
+`parse`, `score` and `check FILE` work on files alone and never touch a database; the other
+commands set up Django first. Every refusal is one line naming the file and the problem,
+exit status 2.
 """
 
 from __future__ import annotations
@@ -29,6 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score a report file (no database)")
     score.add_argument("file")
     score.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    check = commands.add_parser(
+        "check",
+        help="check each measure's narrative against its target (a FILE needs no database)",
+    )
+    check.add_argument("target", metavar="FILE|ID", help="a report file, or a stored report's id")
+    check.add_argument("--json", action="store_true", help="print the checks as JSON")
 
     imp = commands.add_parser(
         "import", help="save a report file, or every report of a folder or a ZIP archive"
@@ -121,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
             from shudarga.cli import files
 
             return files.run(args)
+        if args.command == "check":
+            from shudarga.cli.checks import is_stored_id, run_check_file
+
+            if not is_stored_id(args.target):
+                return run_check_file(args)  # a file: no database, no Django
         from shudarga.cli import database
 
         return database.run(args)

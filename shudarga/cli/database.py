@@ -46,6 +46,10 @@ def run(args: argparse.Namespace) -> int:
         from shudarga.cli.imports import run_import
 
         return run_import(args)
+    if args.command == "check":
+        from shudarga.cli.checks import run_check_stored
+
+        return run_check_stored(args)
     if args.command == "show":
         from shudarga.cli.reports import run_show
 

@@ -19,7 +19,8 @@ from shudarga.plans.reports.documents import report_document
 from shudarga.plans.reports.selectors import report_list, report_totals
 
 
-def _stored(report_id: int) -> tuple[Report, ReportDocument]:
+def stored_report(report_id: int) -> tuple[Report, ReportDocument]:
+    """A stored report and its document (official scores, the organization's own beside)."""
     report = Report.objects.filter(pk=report_id).first()
     if report is None:
         raise CommandError("report_not_found", id=report_id)
@@ -30,7 +31,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.id is None:
         print(_list())
         return 0
-    report, document = _stored(args.id)
+    report, document = stored_report(args.id)
     score = score_document(document)
     if args.json:
         data = score.to_dict()
@@ -72,7 +73,7 @@ def _list() -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    _, document = _stored(args.id)
+    _, document = stored_report(args.id)
     target = Path(args.output or file_name(document, args.format))
     try:
         data = write(document, args.format)

@@ -28,6 +28,7 @@ from django.db import connection, models, transaction
 from shudarga.demo.bulk import foreign_keys_checked_at_end, ids_reserve, rows_insert
 from shudarga.demo.names import composed_soum_names
 from shudarga.documents.textnorm import fold
+from shudarga.orgs.latin import latin_key
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
 from shudarga.plans.analytics.summaries import objective_counts, summary_figures
 from shudarga.plans.models import (
@@ -121,6 +122,7 @@ def _node(parent: Organization, n: int, name: str, kind: str) -> Organization:
         numchild=0,
         name=name,
         name_folded=fold(name),
+        name_latin=latin_key(name),
         kind=kind,
     )
 
@@ -131,7 +133,10 @@ def _insert(rows: list[Organization]) -> list[Organization]:
 
 def tree(*, organizations: int) -> list[Organization]:
     """Root, aimags and the capital, soums and districts, and ``organizations`` offices."""
-    root = Organization(name="Монгол Улс", name_folded=fold("Монгол Улс"), kind="country")
+    root = Organization(
+        name="Монгол Улс", name_folded=fold("Монгол Улс"), name_latin=latin_key("Монгол Улс"),
+        kind="country",
+    )  # fmt: skip
     root = Organization.objects.add_root(instance=root)
     places = [(n, "aimag") for n in AIMAGS] + [("Улаанбаатар", "capital_city")]
     tops = _insert([_node(root, i, n, k) for i, (n, k) in enumerate(places, 1)])

@@ -292,6 +292,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "{measure}: дугааргүй арга хэмжээнд дараалсан дугаар олгов; шалгана уу",
         "en": "{measure}: the measure had no number and was numbered in sequence; please check",
     },
+    # Integrity checks (documents.checks): a measure's narrative against its target.
+    "check_score_without_evidence_cannot_tell": {
+        "mn": "{measure}: өөрийн үнэлгээ {score} боловч хүрсэн түвшинд хүрэх түвшний ({target}) тоо дурдагдаагүй",
+        "en": "{measure}: self-scored {score}, but the narrative never gives the number the target asks for ({target})",
+    },
+    "check_score_without_evidence_not_met": {
+        "mn": "{measure}: өөрийн үнэлгээ {score} боловч хүрсэн түвшин хүрэх түвшинд ({target}) хүрээгүй: {found}",
+        "en": "{measure}: self-scored {score}, but the narrative falls short of the target ({target}): {found}",
+    },
+    "check_target_vague": {
+        "mn": "{measure}: «{target}» хүрэх түвшинд тоо хэмжээ алга тул биелэлтийг хэмжих боломжгүй; тоо, нэгжийг бичнэ үү (жишээ нь «50-аас доошгүй албан хаагч»)",
+        "en": "{measure}: the target «{target}» has no quantity, so its achievement cannot be measured; write a number and a unit (e.g. «at least 50 civil servants»)",
+    },
+    "check_target_vague_missing": {
+        "mn": "{measure}: хүрэх түвшин, шалгуур үзүүлэлт бичигдээгүй тул биелэлтийг хэмжих боломжгүй",
+        "en": "{measure}: no target level or indicator is written, so its achievement cannot be measured",
+    },
+    "check_stated_total_disagrees": {
+        "mn": "{measure}: хүрсэн түвшинд «нийт {total}» гэсэн боловч дурдсан тоонуудын нийлбэр {sum} байна",
+        "en": "{measure}: the narrative says «in all {total}» but the numbers it lists add up to {sum}",
+    },
+    "check_stated_total_disagrees_report": {
+        "mn": "Тайланд бичсэн нэгдсэн дүн {stated}% тооцоолсон дүн {computed}%-тай тохирохгүй байна",
+        "en": "The stated consolidated result {stated}% does not agree with the computed {computed}%",
+    },
+    "check_narrative_copied_last_year": {
+        "mn": "{measure}: хүрсэн түвшний бичвэр өмнөх оны тайлангийн {other} арга хэмжээнийхтэй {similarity}% ижил байна",
+        "en": "{measure}: the narrative is {similarity}% the same as measure {other} of last year's report",
+    },
+    "check_narrative_copied_other_org": {
+        "mn": "{measure}: хүрсэн түвшний бичвэр «{organization}»-ын тайлангийн {other} арга хэмжээнийхтэй {similarity}% ижил байна",
+        "en": "{measure}: the narrative is {similarity}% the same as measure {other} of «{organization}»'s report",
+    },
+    "check_flag_score_without_evidence": {
+        "mn": "Нотолгоогүй үнэлгээ",
+        "en": "Score without evidence",
+    },
+    "check_flag_target_vague": {"mn": "Тоон бус хүрэх түвшин", "en": "Vague target"},
+    "check_flag_narrative_copied": {"mn": "Хуулбар бичвэр", "en": "Copied narrative"},
+    "check_flag_stated_total_disagrees": {"mn": "Нийлбэр зөрсөн", "en": "Total disagrees"},
+    "check_verdict_met": {"mn": "Хүрсэн", "en": "Met"},
+    "check_verdict_not_met": {"mn": "Хүрээгүй", "en": "Not met"},
+    "check_verdict_cannot_tell": {"mn": "Тодорхойгүй", "en": "Cannot tell"},
+    "check_verdict_no_quantity": {"mn": "Тоон түвшингүй", "en": "No quantity"},
 }
 
 

@@ -225,6 +225,12 @@ def _result(items: Iterable[ItemScore], scale: Scale) -> Result:
     )
 
 
+def score_items(items: Iterable[ItemScore], scale: Scale) -> Result:
+    """The pooled result of measures taken together: a report's total without its objectives
+    (what a list of reports shows), by the same rule as ``score_objectives``' total."""
+    return _result(items, scale)
+
+
 def score_objectives(
     objectives: Sequence[ObjectiveInput], scale: Scale, stated_total: Decimal | None = None
 ) -> ReportScore:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from shudarga.documents.textnorm import fold
 from shudarga.orgs.errors import OrganizationAmbiguousError
+from shudarga.orgs.latin import latin_key
 from shudarga.orgs.models import Organization
 
 _AMBIGUOUS_SHOWN = 10
@@ -47,3 +48,21 @@ def organization_children(*, node: Organization | None) -> QuerySet[Organization
     return Organization.objects.filter(path__startswith=node.path, depth=node.depth + 1).order_by(
         "name", "path"
     )
+
+
+# A Latin key this short matches too much ("h" is in half the names): Cyrillic only below.
+_LATIN_KEY_MIN = 3
+
+
+def name_matches(query: str) -> Q | None:
+    """Names containing ``query`` as typed (case, spaces and look-alikes folded) or in the
+    other alphabet (orgs.latin: "Khujirt" finds "Хужирт", "хан банк" finds "Khan Bank").
+    None when the query holds nothing to match."""
+    folded = fold(query)
+    if not folded:
+        return None
+    condition = Q(name_folded__contains=folded)
+    key = latin_key(query)
+    if len(key) >= _LATIN_KEY_MIN:
+        condition |= Q(name_latin__contains=key)
+    return condition

@@ -1,4 +1,5 @@
-"""Writes to the organization tree. ``name_folded`` is kept in step here, nowhere else."""
+"""Writes to the organization tree. ``name_folded`` and ``name_latin`` are kept in step here,
+nowhere else."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from shudarga.documents.textnorm import fold
 from shudarga.orgs.errors import AssignmentRefusedError, OrganizationExistsError
+from shudarga.orgs.latin import latin_key
 from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
 from shudarga.orgs.selectors import organization_children
 
@@ -61,6 +63,7 @@ def organization_create(
     node = Organization(
         name=name,
         name_folded=folded,
+        name_latin=latin_key(name),
         kind=_check_kind(kind),
         short_name=short_name.strip(),
         # Only a node under a unit can be its office; the administrator corrects the guess.
@@ -114,9 +117,10 @@ def organization_rename(
         raise OrganizationExistsError(name=cleaned, existing=clash)
     organization.name = cleaned
     organization.name_folded = folded
+    organization.name_latin = latin_key(cleaned)
     if short_name is not None:
         organization.short_name = short_name.strip()
-    organization.save(update_fields=["name", "name_folded", "short_name"])
+    organization.save(update_fields=["name", "name_folded", "name_latin", "short_name"])
     return organization
 
 

@@ -476,6 +476,8 @@ class ReportSummary(models.Model):
         indexes = (
             models.Index(fields=["year", "period", "status"], name="plans_summary_year_idx"),
             models.Index(fields=["organization", "year"], name="plans_summary_org_idx"),
+            # The review inbox: a state's reports, oldest submission first, a page at a time.
+            models.Index(fields=["status", "submitted_at", "id"], name="plans_summary_inbox_idx"),
         )
 
     def __str__(self) -> str:

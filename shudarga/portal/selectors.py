@@ -1,8 +1,9 @@
 """Reads of the public portal: only what citizens may see.
 
-Everything here starts from ``access.reports_public()`` (published reports with a current
-publication) and reads the FROZEN publication documents, never the live results: a report
-being corrected after publication keeps showing what was published.
+Everything here starts from ``access.reports_public()`` or ``publications_public()``
+(published reports with a current publication) and reads the FROZEN publication documents,
+never the live results: a report being corrected after publication keeps showing what was
+published.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 
-from shudarga.access import reports_public
+from shudarga.access import publications_public, reports_public
 from shudarga.documents.jsonform import document_from_dict, measure_review
 from shudarga.documents.model import ReportDocument
 from shudarga.documents.scoring import ReportScore, exact_value, score_document
-from shudarga.documents.textnorm import fold
 from shudarga.orgs.models import Organization
+from shudarga.orgs.selectors import name_matches
 from shudarga.plans.models import ReportPublication
 
 AIMAG_KINDS = (Organization.Kind.AIMAG, Organization.Kind.CAPITAL_CITY)
@@ -75,20 +76,18 @@ def node_trails(*, nodes: Sequence[Organization]) -> dict[int, list[Organization
 
 
 def node_search(*, query: str) -> QuerySet[Organization]:
-    """Nodes whose name contains the query, case, spaces and Latin look-alikes folded."""
-    folded = fold(query)
-    if not folded:
+    """Nodes whose name contains the query, in either alphabet (orgs.selectors.name_matches)."""
+    condition = name_matches(query)
+    if condition is None:
         return Organization.objects.none()
-    return Organization.objects.filter(name_folded__contains=folded).order_by("name", "pk")
+    return Organization.objects.filter(condition).order_by("name", "pk")
 
 
 # --- publications -----------------------------------------------------------------------
 
 
 def _current() -> QuerySet[ReportPublication]:
-    return ReportPublication.objects.filter(
-        is_current=True, report__in=reports_public()
-    ).select_related("report__plan__organization")
+    return publications_public().select_related("report__plan__organization")
 
 
 def publications_current(
@@ -112,7 +111,7 @@ def publications_current(
 def publication_years() -> list[int]:
     """The years with a current publication, newest first: one query of distinct years."""
     return list(
-        ReportPublication.objects.filter(is_current=True, report__in=reports_public())
+        publications_public()
         .order_by("-report__plan__year")
         .values_list("report__plan__year", flat=True)
         .distinct()

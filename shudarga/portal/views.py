@@ -20,6 +20,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_cookie
 
 from shudarga.documents import writers
 from shudarga.orgs.models import Organization
@@ -27,8 +28,12 @@ from shudarga.plans.models import ReportPublication
 from shudarga.portal import files, selectors, year_files
 
 PAGE_SIZE = 50
-# Public pages change only when something is published: a short shared cache is safe.
-public = cache_control(public=True, max_age=300)
+
+
+# Public pages change only when something is published: a short shared cache is safe, kept
+# apart per cookie (the visitor's language is one).
+def public(view):
+    return cache_control(public=True, max_age=300)(vary_on_cookie(view))
 
 
 def _page(request: HttpRequest, rows):

@@ -34,7 +34,7 @@ from django.core.files.storage import Storage, storages
 from django.db import router, transaction
 from django.db.models import Count, Max, Sum
 
-from shudarga.access import reports_public
+from shudarga.access import publications_public
 from shudarga.documents.writers.csv import BOM, decimal_text, safe_text
 from shudarga.plans.models import ReportPublication
 from shudarga.portal import files, selectors
@@ -84,8 +84,9 @@ def year_state(*, year: int, using: str | None = None) -> YearState:
     """One query: the current public publications of the year, counted (no document read)."""
     alias = using or router.db_for_read(ReportPublication)
     row = (
-        ReportPublication.objects.using(alias)
-        .filter(is_current=True, report__in=reports_public(), report__plan__year=year)
+        publications_public()
+        .using(alias)
+        .filter(report__plan__year=year)
         .aggregate(count=Count("pk"), id_sum=Sum("pk"), id_max=Max("pk"), at=Max("published_at"))
     )
     return YearState(

@@ -94,7 +94,8 @@ def _answer(
     result = report_sheet_result(result_id=result_id)
     scale = report.plan.scale
     permissions = permissions_for(request.user, report)
-    block = block_for(result, scale, list(scale.levels.all()), permissions)
+    levels = list(scale.levels.all())
+    block = block_for(result, scale, levels, permissions, period=report.period)
     block.evidence_messages = [
         ("error" if level == messages.ERROR else "success", text) for level, text in notes
     ]

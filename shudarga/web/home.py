@@ -1,13 +1,16 @@
-"""The start page: what Shudarga is for a visitor, the way to one's plans for a user."""
+"""The start page: what Shudarga is for a visitor; for a signed-in user, what needs their
+action now (plans.analytics.todo), instead of landing everyone on the plan list."""
 
 from __future__ import annotations
 
 import os
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.utils import timezone
 
 from shudarga.demo import DEMO_ADMIN, DEMO_MEMBERS, DEMO_REVIEWERS
+from shudarga.plans.analytics.todo import todo_for
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
@@ -23,5 +26,6 @@ def demo_logins() -> list[tuple[str, str, str]]:
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("web:plan_list")
+        todo = todo_for(user=request.user, today=timezone.localdate())
+        return render(request, "web/todo.html", {"todo": todo})
     return render(request, "web/home.html", {"demo_logins": demo_logins()})

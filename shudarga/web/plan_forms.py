@@ -2,50 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import ClassVar
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from shudarga.documents import limits
-from shudarga.documents.readers.cells import parse_amount
-from shudarga.documents.textnorm import refused_character
 from shudarga.plans.planning.approval import YEAR_MAX, YEAR_MIN
 from shudarga.plans.planning.editing import MeasureValues
-from shudarga.web.templatetags.plan_format import amount_text
+from shudarga.web.amount_field import AmountField
+from shudarga.web.focus_form import FocusOnErrorForm
 from shudarga.web.text_fields import TypedTextField
-
-_SPACES = str.maketrans({"\u202f": " ", "\u2009": " ", "\u00a0": " "})
-
-
-class AmountField(forms.CharField):
-    """Thousand MNT written the way people write it: "1 200,5", "1200.5", "1,200.5", "5 сая".
-
-    Empty or "-" is no amount (None). A minus sign is refused with its own message.
-    """
-
-    default_error_messages: ClassVar[dict[str, object]] = {
-        "invalid": _("Write the amount as a number of thousand MNT, for example 1 200,5."),
-        "negative": _("The planned budget cannot be negative."),
-    }
-
-    def to_python(self, value: object) -> Decimal | None:  # type: ignore[override]
-        text = (super().to_python(value) or "").translate(_SPACES).strip()
-        if not text:
-            return None
-        if len(text) > limits.AMOUNT_TEXT_MAX or refused_character(text) is not None:
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        if text[0] in "-−–" and any(ch.isdigit() for ch in text):
-            raise ValidationError(self.error_messages["negative"], code="negative")
-        try:
-            return parse_amount(text)
-        except ValueError as exc:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
-
-    def prepare_value(self, value: object) -> object:
-        return amount_text(value) if isinstance(value, Decimal) else value
 
 
 def _area(rows: int = 2) -> forms.Textarea:
@@ -69,6 +34,7 @@ class MeasureForm(forms.Form):
     planned_budget = AmountField(
         label=_("Planned budget (thousand MNT)"),
         required=False,
+        error_messages={"negative": _("The planned budget cannot be negative.")},
         widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 12, "maxlength": 40}),
         help_text=_("For example 1 200,5. Leave empty when no money is planned."),
     )
@@ -116,7 +82,7 @@ class ObjectiveForm(forms.Form):
     )
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(FocusOnErrorForm):
     reason = TypedTextField(
         max_length=limits.COMMENT_MAX,
         label=_("Why is the plan reopened?"),

@@ -6,9 +6,8 @@ services' (plans.reports.filling, plans.reports.workflow).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.utils.html import escape
@@ -18,37 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 from shudarga.documents import limits
 from shudarga.plans.models import MeasureResult, Scale, ScaleLevel
+from shudarga.web.amount_field import AmountField
 from shudarga.web.text_fields import TypedTextField
 
 NOT_DUE = "not_due"
-_SPACES = re.compile(r"[\s\u00a0\u202f']+")
-
-
-class AmbiguousAmountError(ValueError):
-    """ "1,250" may be 1.25 (decimal comma) or 1250 (thousands): we do not guess."""
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """A sum of money as people type it: "840,0" and "840.0" are 840; "1 250,5" and
-    "1,250.5" are 1250.5 (spaces group thousands; with both marks, the last one is the
-    decimal mark). "1,250" alone is ambiguous (AmbiguousAmountError). Empty is None;
-    anything else is a ValueError."""
-    text = _SPACES.sub("", text or "")
-    if not text:
-        return None
-    if re.fullmatch(r"\d{1,3}(,\d{3})+", text):
-        raise AmbiguousAmountError(text)
-    if "," in text and "." in text:
-        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal_mark == "," else ","
-        text = text.replace(thousands, "")
-    text = text.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
-        raise ValueError(text)
-    try:
-        return Decimal(text)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
 
 
 def plain_score(value: Decimal) -> str:
@@ -67,10 +39,14 @@ class ResultForm(forms.Form):
     """One measure's result. ``prefix`` is ``r<result pk>`` so a page holds one per measure."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    spent = TypedTextField(
+    spent = AmountField(
         label=_("Money spent (thousand MNT)"),
         required=False,
-        max_length=limits.AMOUNT_TEXT_MAX,
+        error_messages={
+            "invalid": _("Write the money spent as a number, for example 840 or 840,5."),
+            "negative": _("Money spent cannot be below 0."),
+            "decimals": _("Money spent has at most two decimals."),
+        },
         widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 12}),
         help_text=_("A number such as 840 or 840,5; leave empty when nothing was spent."),
     )
@@ -105,13 +81,12 @@ class ResultForm(forms.Form):
         choices.append((NOT_DUE, _("%(mark)s — not yet due") % {"mark": scale.not_due_mark}))
         self.fields["score"].choices = choices
         # What the sheet's <select> shows: a level by its number alone (its words are the
-        # scale's legend, once on the sheet: a hundred measures repeated them 470 bytes each).
+        # scale's legend, once on the sheet: a hundred measures repeated them 470 bytes each);
+        # "not evaluated yet" is a dash, also explained by the legend.
         on_scale = values | {NOT_DUE}
+        shown = {"": "—", NOT_DUE: scale.not_due_mark}
         self.score_labels = [
-            (
-                value,
-                scale.not_due_mark if value == NOT_DUE else value if value in on_scale else label,
-            )
+            (value, shown.get(value, value if value in on_scale else label))
             for value, label in choices
         ]
 
@@ -143,27 +118,6 @@ class ResultForm(forms.Form):
             "achieved": result.achieved,
             "score": score,
         }
-
-    def clean_spent(self) -> Decimal | None:
-        try:
-            value = parse_amount(self.cleaned_data.get("spent", ""))
-        except AmbiguousAmountError:
-            raise forms.ValidationError(
-                _("Write thousands without a separator (1250) and decimals after a comma (840,5)."),
-                code="ambiguous",
-            ) from None
-        except ValueError:
-            raise forms.ValidationError(
-                _("Write the money spent as a number, for example 840 or 840,5."),
-                code="number",
-            ) from None
-        if value is not None and value < 0:
-            raise forms.ValidationError(_("Money spent cannot be below 0."), code="negative")
-        if value is not None and value != value.quantize(Decimal("0.01")):
-            raise forms.ValidationError(_("Money spent has at most two decimals."), code="decimals")
-        if value is not None and value >= Decimal(10) ** limits.AMOUNT_DIGITS:
-            raise forms.ValidationError(_("That sum is too large."), code="large")
-        return value
 
     def values(self) -> dict[str, object]:
         """The service's keyword arguments (spent, achieved, score, not_due)."""

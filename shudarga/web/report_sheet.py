@@ -18,8 +18,10 @@ from django.utils.translation import gettext as _
 
 from shudarga.access import Action, user_may
 from shudarga.plans.models import MeasureResult, Report, Scale, ScaleLevel
+from shudarga.plans.reports.documents import scale_as_document
 from shudarga.plans.reports.selectors import ReportSheet, result_state
 from shudarga.plans.reports.transitions import Step, step_allowed
+from shudarga.web.check_present import measure_hint
 from shudarga.web.report_forms import ResultForm, level_label, plain_score
 
 
@@ -51,6 +53,9 @@ class MeasureBlock:
     # The forms that add and remove evidence, shown for one measure at a time: on a sheet of
     # a hundred measures they were a third of its bytes.
     manage_evidence: bool = False
+    # The checks' hint (docs/checks.md) when they flag something, in the answer to a save:
+    # shown, never blocking.
+    hint: dict[str, object] | None = None
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,11 @@ def choice_text(choice: str, scale: Scale, levels: Sequence[ScaleLevel]) -> str:
 def score_legend(scale: Scale, levels: Sequence[ScaleLevel]) -> str:
     """The words of every score, once on the sheet: its <select>s show the numbers alone."""
     return "; ".join(
-        [*(level_label(level) for level in levels), choice_text("not_due", scale, levels)]
+        [
+            f"— {_('not evaluated')}",
+            *(level_label(level) for level in levels),
+            choice_text("not_due", scale, levels),
+        ]
     )
 
 
@@ -123,8 +132,11 @@ def block_for(
     **extra: object,
 ) -> MeasureBlock:
     form = extra.pop("form", None)
+    period = extra.pop("period", None)
     if form is None and permissions.editable:
         form = new_form(result, scale, levels)
+    if period is not None:
+        extra["hint"] = measure_hint(result, scale_as_document(scale, levels), str(period))
     return MeasureBlock(
         result=result,
         state=result_state(result),
@@ -172,6 +184,8 @@ def sheet_blocks(
         for result in group.results:
             block = overrides.get(result.pk)
             if block is None:
+                # No hints on the whole sheet: a hundred of them would break its byte bound
+                # (issue 9); each measure shows its hint when it is saved.
                 block = block_for(result, scale, sheet.levels, permissions)
             else:  # the posted block, shown with the row as read for this page
                 block.result = result

@@ -214,7 +214,7 @@ def _measure_response(
     permissions = permissions or permissions_for(request.user, report)
     scale = report.plan.scale
     levels = levels if levels is not None else list(scale.levels.all())
-    block = block_for(result, scale, levels, permissions, saved=saved)
+    block = block_for(result, scale, levels, permissions, saved=saved, period=report.period)
     return _fragment(request, report, block, with_panel=saved)
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from shudarga.documents import limits
 from shudarga.plans.models import MeasureResult, Scale, ScaleLevel
+from shudarga.web.focus_form import FocusOnErrorForm
 from shudarga.web.report_forms import NOT_DUE, level_label, plain_score
 from shudarga.web.text_fields import TypedTextField
 
@@ -59,7 +60,7 @@ def review_form_for(
     )
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(FocusOnErrorForm):
     reason = TypedTextField(
         label=_("Reason for returning"),
         max_length=limits.COMMENT_MAX,
@@ -69,7 +70,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(FocusOnErrorForm):
     note = TypedTextField(
         label=_("What was corrected"),
         max_length=limits.COMMENT_MAX,

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from shudarga.access import Action, organizations_for, reports_for
 from shudarga.documents.scoring import format_value
 from shudarga.orgs.models import Organization
+from shudarga.plans.analytics.checks import report_flag_counts, sheet_checks
 from shudarga.plans.analytics.reminders import reporting_gaps
 from shudarga.plans.errors import ReasonRequiredError, ReportLockedError, ResultValueError
 from shudarga.plans.models import Report, ReportSummary
@@ -49,6 +50,7 @@ from shudarga.plans.review.selectors import (
     inbox_years,
     with_display,
 )
+from shudarga.web.check_present import checks_shown, flags_shown
 from shudarga.web.review_forms import CorrectionForm, ReasonForm, review_form_for
 
 PER_PAGE = 50
@@ -92,9 +94,13 @@ def review_inbox(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
+    rows = with_display(page.object_list)
+    counts = report_flag_counts(report_ids=[row.report_id for row in rows])
+    for row in rows:
+        row.flags = flags_shown(counts.get(row.report_id, {}))
     context = {
         "page": page,
-        "rows": with_display(page.object_list),
+        "rows": rows,
         "filters": filters,
         "query": query.urlencode(),
         "years": inbox_years(user=request.user),
@@ -112,6 +118,7 @@ def _render_review(
     sheet = report_sheet(report_id=report.pk)
     scale = sheet.report.plan.scale
     open_for_review = step_open(sheet.report, Step.ACCEPT)
+    checks = checks_shown(sheet_checks(sheet=sheet))
     rows = []
     for group in sheet.objectives:
         items = []
@@ -119,7 +126,7 @@ def _render_review(
             form = None
             if open_for_review:
                 form = (forms or {}).get(result.pk) or review_form_for(result, scale, sheet.levels)
-            items.append({"result": result, "form": form})
+            items.append({"result": result, "form": form, "check": checks.get(result.pk)})
         rows.append({"objective": group.objective, "items": items})
     summary = ReportSummary.objects.filter(report=report).first()
     context = {

@@ -55,10 +55,10 @@ def _check_every_get(headers: dict[str, str]) -> int:
 
 @pytest.mark.django_db
 def test_public_get_endpoints_match_the_schema(world):
-    assert check_every_get({"Host": "localhost"}) == 8
+    assert check_every_get({"Host": "localhost"}) == 9
 
 
 @pytest.mark.django_db
 def test_authenticated_get_endpoints_match_the_schema(world, officer):
     _token, key = token_create(user=officer, scope="write")
-    assert check_every_get({"Host": "localhost", "Authorization": f"Bearer {key}"}) == 8
+    assert check_every_get({"Host": "localhost", "Authorization": f"Bearer {key}"}) == 9

@@ -63,7 +63,7 @@ def test_an_officers_pages_and_htmx_under_the_policy(page, violations, officer, 
         ],
     )
     page.goto(reverse("web:report_edit", args=[report.pk]))
-    page.select_option(f"#id_r{first.pk}-score", "100")
+    page.select_option(f"[name=r{first.pk}-score]", "100")
     page.click(f"#save-{first.pk}")
     page.wait_for_selector(f"#m-{first.pk} .saved")  # htmx swapped the row in place
     assert violations == []

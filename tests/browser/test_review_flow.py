@@ -64,6 +64,14 @@ def submitted(django_user_model):
 def test_a_report_goes_up_the_chain_and_out_to_citizens(page, submitted):
     report = submitted
     first = report.results.order_by("measure__objective__order", "measure__order").first()
+    # Submit, accept and publish ask first (data-confirm): every question is answered yes.
+    questions = []
+
+    def agree(dialog) -> None:
+        questions.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", agree)
 
     # The reviewer finds it in the inbox, scores a measure lower, returns it with a reason.
     log_in(page, "uvs.reviewer")
@@ -119,3 +127,4 @@ def test_a_report_goes_up_the_chain_and_out_to_citizens(page, submitted):
         page.click(f"a[href='{pdf}']")
     assert Path(info.value.path()).read_bytes().startswith(b"%PDF")
     assert publication.version == 1
+    assert len(questions) == 3, questions  # submit, accept, publish

@@ -106,10 +106,25 @@ def test_a_year_of_work_in_mongolian_then_the_report_in_english(
     assert "91%" in page.locator("#results-panel, .results-panel").first.inner_text()
     log_out(page)
 
-    # The head signs off and submits; the report is locked.
+    # The head signs off and submits; the page asks first (declined: nothing is sent), then
+    # the report is submitted and locked.
     log_in(page, "batbayar")
     page.goto(reverse("web:report_edit", args=[report.pk]))
-    page.click(f"form[action='{reverse('web:report_submit', args=[report.pk])}'] button")
+    submit = f"form[action='{reverse('web:report_submit', args=[report.pk])}'] button"
+    questions = []
+
+    def decline(dialog) -> None:
+        questions.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", decline)
+    page.click(submit)
+    page.wait_for_timeout(300)
+    report.refresh_from_db()
+    assert report.status == Report.Status.DRAFT
+    assert questions and "хянагчид" in questions[0]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click(submit)
     page.wait_for_load_state()
     report.refresh_from_db()
     assert report.status == Report.Status.SUBMITTED

@@ -81,8 +81,13 @@ def add_reports(
             period=period,
             status=status,
             measures=4,
+            # Nobody reviewed these: the official figures are the self-assessed ones.
             official_scored=4 if t is not None else 0,
+            official_sum=Decimal(0) if t is None else 4 * Decimal(t),
             official_total=None if t is None else Decimal(t),
+            self_scored=4 if t is not None else 0,
+            self_sum=Decimal(0) if t is None else 4 * Decimal(t),
+            self_total=None if t is None else Decimal(t),
             submitted_at=when,
         )
         for r, p, t in zip(reports, plans, totals, strict=True)

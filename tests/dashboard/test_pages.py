@@ -115,3 +115,55 @@ def test_its_query_count_does_not_grow_with_the_organizations(django_user_model)
     large = _queries(200, django_user_model, "two-hundred")
     print(f"dashboard queries: 10 organizations {small}, 200 organizations {large}")
     assert small == large
+
+
+def test_it_opens_on_the_newest_year_with_submitted_reports_not_on_a_new_plan(world, reviewer):
+    # Issue 12: one office's plan for next year opened every dashboard on an empty year.
+    add_reports(world.orgs[:2], year=YEAR, totals=["80", "60"])
+    add_reports(world.orgs[2:3], year=YEAR + 1, totals=[None], status=Report.Status.DRAFT)
+    client = client_for(reviewer)
+    page = client.get(URL).content.decode()
+    assert f'<option value="{YEAR}" selected>' in page, "opens on the year with results"
+    assert f'<option value="{YEAR + 1}"' in page, "the new plan's year is still offered"
+    assert world.orgs[0].name in page
+    # Only half-year reports in the newest year: it opens on that period.
+    add_reports(world.orgs[3:4], year=YEAR + 2, totals=["50"], period=Report.Period.HALF_YEAR)
+    page = client.get(URL).content.decode()
+    assert f'<option value="{YEAR + 2}" selected>' in page
+    assert 'value="half_year" selected' in page
+    # Asked for explicitly, a year is shown even when it is empty.
+    page = client.get(URL, {"year": YEAR + 1, "period": "annual"}).content.decode()
+    assert f'<option value="{YEAR + 1}" selected>' in page
+
+
+def test_the_ranking_says_whose_scores_a_result_is_and_its_csv_keeps_numbers(world, reviewer):
+    import csv
+    import io
+
+    # Last year 50 and 70; this year one submitted (self-assessed), one accepted (reviewed).
+    add_reports(world.orgs[:2], year=YEAR - 1, totals=["50", "70"])
+    add_reports(world.orgs[:1], year=YEAR, totals=["77"])
+    add_reports(world.orgs[1:2], year=YEAR, totals=["60"], status=Report.Status.ACCEPTED)
+    client = client_for(reviewer, language="en")
+    page = client.get(URL, {"year": YEAR}).content.decode()
+    assert "self-assessed, not yet reviewed" in page and ">reviewed<" in page
+    assert "<td>+27</td>" in page  # the page shows the sign
+    rows = list(csv.reader(io.StringIO(body(client.get(
+        URL, {"format": "csv", "table": "ranking", "year": YEAR}
+    )).decode("utf-8-sig"))))  # fmt: skip
+    header, first, second = rows[0], rows[1], rows[2]
+    change = header.index("Change")
+    assert (first[change], second[change]) == ("27", "-10"), 'numbers, not "\'+27"'
+    assert first[header.index("Result by")] == "self-assessed, not yet reviewed"
+    assert second[header.index("Result by")] == "reviewed"
+
+
+def test_the_trend_draws_what_was_sent_up_and_marks_a_draft(world, reviewer):
+    organization = world.orgs[0]
+    add_reports([organization], year=YEAR - 1, totals=["50"], status=Report.Status.PUBLISHED)
+    add_reports([organization], year=YEAR, totals=["90"], status=Report.Status.DRAFT)
+    client = client_for(reviewer, language="en")
+    page = client.get(reverse("web:dashboard_trend", args=[organization.pk])).content.decode()
+    chart = page[page.index("<svg") : page.index("</svg>")]
+    assert "50" in chart and "90" not in chart, "the draft is not drawn beside results"
+    assert "draft, not submitted" in page and "<td>90</td>" in page

@@ -138,3 +138,25 @@ def test_it_draws_one_organizations_trend_in_order(world):
     add_reports([a], year=YEAR - 1, totals=["60"])
     points = d.dashboard_trend(organization=a)
     assert [(p.year, p.display) for p in points] == [(YEAR - 1, "60"), (YEAR, "90")]
+
+
+@pytest.mark.parametrize(
+    ("status", "official", "expected"),
+    [
+        ("accepted", (4, "280"), "reviewed"),
+        ("published", (4, "280"), "reviewed"),
+        ("submitted", (4, "400"), "self"),
+        ("submitted", (4, "280"), "in_review"),  # a reviewer scored a measure lower
+        ("submitted", (3, "300"), "in_review"),  # … or marked one not yet due
+        ("draft", (4, "400"), "draft"),
+        ("returned", (4, "280"), "draft"),
+    ],
+)
+def test_a_result_says_whose_scores_it_is(status, official, expected):
+    from shudarga.plans.models import ReportSummary
+
+    summary = ReportSummary(
+        status=status, self_scored=4, self_sum=Decimal(400),
+        official_scored=official[0], official_sum=Decimal(official[1]),
+    )  # fmt: skip
+    assert d.result_basis(summary) == expected

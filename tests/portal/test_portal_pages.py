@@ -45,6 +45,41 @@ def test_search_folds_case_and_latin_lookalikes(published, moron):
     assert "Өвөрхангай" in page  # the trail of the result
 
 
+@pytest.mark.parametrize("typed", ["Khujirt", "hujirt sumyn", "XUJIRT"])
+def test_search_finds_a_name_typed_in_latin_letters(published, moron, typed):
+    # Issue 12: "Khujirt" found nothing.
+    page = text(get(reverse("portal:search") + f"?q={typed}"))
+    assert "Хужирт сумын Засаг даргын Тамгын газар" in page
+    assert "Мөрөн сумын" not in page
+
+
+def test_search_finds_a_latin_name_typed_in_cyrillic(published):
+    from shudarga.orgs.services import organization_create
+
+    aimag = Organization.objects.get(name="Өвөрхангай")
+    organization_create(name="Khujirt Hotel LLC", kind="organization", parent=aimag)
+    page = text(get(reverse("portal:search") + "?q=хужирт+хотел"))
+    assert "Khujirt Hotel LLC" in page
+
+
+def test_the_portal_switches_language_by_a_link_and_stays_cacheable(published):
+    client = Client()
+    home = reverse("portal:home")
+    page = client.get(home)
+    assert page.status_code == 200
+    link = reverse("accounts:language_link", args=["en"]) + f"?next={home}"
+    assert f'href="{link}"' in page.content.decode()
+    assert "csrftoken" not in page.cookies, "a citizen's page sets no CSRF cookie"
+    assert "Cookie" in page["Vary"], "a shared cache keeps the languages apart"
+    response = client.get(link)
+    assert response.status_code == 302 and response["Location"] == home
+    assert client.get(home).content.decode().count('lang="en"') >= 1
+    assert '<html lang="en">' in client.get(home).content.decode()
+    # Elsewhere than this site, or an unknown language: nothing happens but the way home.
+    away = client.get(reverse("accounts:language_link", args=["fr"]) + "?next=https://x.example/")
+    assert away["Location"] == "/open/" and "django_language" not in away.cookies
+
+
 def test_search_with_no_query_finds_nothing_and_escapes_it():
     page = text(get(reverse("portal:search") + "?q=<script>alert(1)</script>"))
     assert "<script>alert" not in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -126,6 +127,8 @@ def test_the_head_reopens_a_published_report_for_correction_with_a_reason(
     blank = client_for(head).post(reopen, {"reason": "  "})
     assert blank.status_code == 400
     assert "A reason is required to return a report." in blank.content.decode()
+    # The cursor, and so the page, goes to the field to fix (issue 12).
+    assert re.search(r'<textarea name="reason"[^>]* autofocus', blank.content.decode())
     assert client_for(head).post(reopen, {"reason": "1.2 буруу"}).status_code == 302
     assert Report.objects.get(pk=submitted.pk).status == "returned"
     sheet = client_for(officer).get(reverse("web:report_edit", args=[submitted.pk]))
@@ -186,7 +189,7 @@ def test_the_plan_list_shows_the_organizations_own_gaps(khujirt, officer, plan):
         deadline=datetime.date(2025, 1, 20),
     )
     page = client_for(officer).get(reverse("web:plan_list")).content.decode()
-    assert "Missing, deadline passed" in page
+    assert "Missing after the deadline" in page  # the dashboard's words
     response = client_for(officer).get(reverse("web:review_reminders"))
     assert response.status_code == 403
 

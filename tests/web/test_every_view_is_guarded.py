@@ -12,7 +12,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 pytestmark = pytest.mark.django_db
 
 # Pages a visitor may open without logging in.
-PUBLIC = {"web:home", "login", "logout", "accounts:language", "healthz"}  # healthz: tests/ops
+PUBLIC = {
+    "web:home",
+    "login",
+    "logout",
+    "accounts:language",
+    "accounts:language_link",
+    "healthz",
+}  # healthz: tests/ops
 # Resetting a forgotten password is for people who cannot log in (tests/accounts).
 PUBLIC |= {f"accounts:password_reset{step}" for step in ("", "_done", "_confirm", "_complete")}
 # Namespaces that check their own credentials: the JSON API answers 401/404 to a visitor

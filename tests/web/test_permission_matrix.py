@@ -98,6 +98,8 @@ ROWS: dict[str, Row] = dict(
         # Logging out ends on the login page, whoever asks.
         P("logout", method="post", may=EVERYONE, everyone="login"),
         P("accounts:language", method="post", may=EVERYONE),
+        # The portal's language links: a cookie, for anyone.
+        P("accounts:language_link", "en", may=EVERYONE),
         P("accounts:password_change", may=SIGNED_IN),
         # The second factor: whoever is signed in (those who need none are sent on).
         P("accounts:two_factor", may=SIGNED_IN),
@@ -259,6 +261,10 @@ ROWS: dict[str, Row] = dict(
         (
             "api:report_results",
             Row("get", "/api/reports/{filling.pk}/results", VIEW, anonymous=404),
+        ),
+        (
+            "api:report_checks",
+            Row("get", "/api/reports/{filling.pk}/checks", VIEW, anonymous=404),
         ),
         ("api:summary_list", Row("get", "/api/summaries", EVERYONE)),
         (

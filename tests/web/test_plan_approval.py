@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -105,6 +107,7 @@ def test_reopening_needs_a_reason(draft, head):
     assert "Say why the plan is reopened: a reason is required." in page
     assert '<details id="reopen" open>' in page
     assert '<label for="id_reopen-reason">' in page
+    assert re.search(r'<textarea name="reopen-reason"[^>]* autofocus', page)
     draft.refresh_from_db()
     assert draft.status == "approved"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -93,6 +94,7 @@ def test_the_sheet_leads_a_reviewer_to_the_one_return_form_which_needs_a_reason(
     response = client.post(reverse("web:review_return", args=[submitted.pk]), {"reason": "   "})
     assert response.status_code == 400
     assert "A reason is required to return a report." in response.content.decode()
+    assert re.search(r'<textarea name="reason"[^>]* autofocus', response.content.decode())
     submitted.refresh_from_db()
     assert submitted.status == Report.Status.SUBMITTED
 

@@ -18,7 +18,18 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    When,
+    Window,
+)
 from django.db.models.functions import Rank, Substr
 
 from shudarga.access import review_roots
@@ -154,6 +165,9 @@ def dashboard_status_counts(
 
 @dataclass(frozen=True)
 class RankRow:
+    """One organization of the ranking; ``basis`` says whose scores its result is
+    (``result_basis``)."""
+
     rank: int
     organization_id: int
     name: str
@@ -164,6 +178,7 @@ class RankRow:
     change: Decimal | None
     status: str
     report_id: int
+    basis: str = ""
 
 
 def dashboard_ranking_rows(*, node: Organization, year: int, period: str) -> QuerySet:
@@ -177,11 +192,19 @@ def dashboard_ranking_rows(*, node: Organization, year: int, period: str) -> Que
         .values("official_total")[:1]
     )
     order = F("official_total").desc(nulls_last=True)
+    # The scale's display rule by subqueries, not a join: PostgreSQL runs them for the rows
+    # of the page only, where a join to every plan of the year came before the sort.
+    scale = Plan.objects.filter(pk=OuterRef("plan_id"))
     return (
         _summaries(node=node, year=year, period=period)
         .filter(status__in=SUBMITTED)
-        .select_related("organization", "plan__scale")
-        .annotate(rank=Window(Rank(), order_by=order), previous=Subquery(previous))
+        .select_related("organization")
+        .annotate(
+            rank=Window(Rank(), order_by=order),
+            previous=Subquery(previous),
+            scale_rounding=Subquery(scale.values("scale__rounding")[:1]),
+            scale_decimals=Subquery(scale.values("scale__decimals")[:1]),
+        )
         .order_by(order, "organization__name", "pk")
     )
 
@@ -189,18 +212,18 @@ def dashboard_ranking_rows(*, node: Organization, year: int, period: str) -> Que
 def rank_row(row: ReportSummary) -> RankRow:
     """One row of ``dashboard_ranking_rows`` as the dashboard shows it."""
     total, before = row.official_total, row.previous
-    scale = row.plan.scale
     return RankRow(
         rank=row.rank,
         organization_id=row.organization_id,
         name=row.organization.name,
         path=row.organization.path,
         total=total,
-        display=_display(total, rounding=scale.rounding, decimals=scale.decimals),
+        display=_display(total, rounding=row.scale_rounding, decimals=row.scale_decimals),
         previous=before,
         change=None if total is None or before is None else total - before,
         status=row.status,
         report_id=row.report_id,
+        basis=result_basis(row),
     )
 
 
@@ -352,6 +375,31 @@ class TrendPoint:
     total: Decimal | None
     display: str
     status: str
+    basis: str = ""
+
+    @property
+    def submitted(self) -> bool:
+        """Whether the organization sent this result up; a draft is work in progress."""
+        return self.basis != DRAFT_BASIS
+
+
+# Whose scores a result is, for the dashboards to say so beside it.
+REVIEWED_BASIS, IN_REVIEW_BASIS, SELF_BASIS, DRAFT_BASIS = "reviewed", "in_review", "self", "draft"
+
+
+def result_basis(summary: ReportSummary) -> str:
+    """ "reviewed" (accepted: the reviewer's scores are final), "in_review" (submitted, a
+    reviewer has changed some scores), "self" (submitted, the organization's own scores so
+    far) or "draft" (not sent up: work in progress)."""
+    if summary.status in ACCEPTED:
+        return REVIEWED_BASIS
+    if summary.status not in SUBMITTED:
+        return DRAFT_BASIS
+    changed = (summary.official_scored, summary.official_sum) != (
+        summary.self_scored,
+        summary.self_sum,
+    )
+    return IN_REVIEW_BASIS if changed else SELF_BASIS
 
 
 def dashboard_trend(*, organization: Organization) -> list[TrendPoint]:
@@ -367,10 +415,29 @@ def dashboard_trend(*, organization: Organization) -> list[TrendPoint]:
                 r.official_total, rounding=r.plan.scale.rounding, decimals=r.plan.scale.decimals
             ),
             r.status,
+            result_basis(r),
         )
         for r in rows
     ]
     return sorted(points, key=lambda p: (p.year, order.get(p.period, 9)))
+
+
+def dashboard_opening(*, node: Organization) -> tuple[int, str] | None:
+    """The year and period a dashboard opens on: the newest with a submitted report under
+    the node (its annual report before its half-year one), not the newest with any plan: a
+    single office's plan for next year must not open every reviewer's dashboard on an empty
+    year. None when nothing was ever submitted. One query."""
+    annual_first = Case(When(period=Report.Period.ANNUAL, then=0), default=1)
+    return (
+        ReportSummary.objects.filter(
+            organization__path__startswith=node.path,
+            organization__kind=ORG,
+            status__in=SUBMITTED,
+        )
+        .order_by("-year", annual_first)
+        .values_list("year", "period")
+        .first()
+    )
 
 
 def dashboard_years(*, node: Organization) -> list[int]:

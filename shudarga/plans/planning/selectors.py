@@ -33,15 +33,9 @@ if TYPE_CHECKING:
 
 PERIODS = (Report.Period.HALF_YEAR, Report.Period.ANNUAL)
 PERIOD_LABELS = {"half_year": _("Half-year report"), "annual": _("Annual report")}
-# "Not started" is a report that does not exist yet.
-REPORT_STATE_LABELS = {
-    "not_started": _("Not started"),
-    "draft": _("Draft"),
-    "submitted": _("Submitted"),
-    "returned": _("Returned"),
-    "accepted": _("Accepted"),
-    "published": _("Published"),
-}
+# "Not started" is a report that does not exist yet; the others are the report's own states,
+# in the model's words (a report's draft is "Ноорог" on every page, a plan's is "Төсөл").
+REPORT_STATE_LABELS = {"not_started": _("Not started"), **dict(Report.Status.choices)}
 
 
 @dataclass
@@ -102,7 +96,8 @@ def _plan_list_organizations(*, user: AbstractBaseUser, filters: ListFilters) ->
     if not (filters.year or filters.status):
         condition |= Q(pk__in=Membership.objects.filter(user_id=user.pk).values("organization_id"))
     organizations = organizations_for(user, Action.VIEW).filter(condition)
-    return organizations_filtered(organizations, filters).distinct().order_by("name", "pk")
+    # No DISTINCT: every condition is a subquery, so no organization comes twice.
+    return organizations_filtered(organizations, filters).order_by("name", "pk")
 
 
 def plan_list_page(

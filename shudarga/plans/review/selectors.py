@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet, Subquery
 from django.db.models.functions import Substr
 
 from shudarga.access import Action, organizations_for
@@ -48,8 +48,10 @@ def _aimag_prefix_length() -> int:
 def inbox_rows(*, user, filters: InboxFilters) -> QuerySet[ReportSummary]:
     """The summaries of the reports the user reviews, filtered, oldest submission first.
 
-    Each row carries ``organization``, ``plan.scale``, ``aimag_name`` and ``self_display``
-    (set by ``with_display`` on the page's rows).
+    The rows' ``organization``, ``plan.scale`` and ``report`` are prefetched for the page
+    alone: joined, PostgreSQL joined every submitted report of the country before sorting
+    them, where now it walks the (status, submitted_at) index and stops at the page's end.
+    ``with_display`` adds ``aimag_name``, ``self_display`` and ``official_display``.
     """
     status = filters.status if filters.status in INBOX_STATES else Report.Status.SUBMITTED
     rows = ReportSummary.objects.filter(
@@ -66,21 +68,25 @@ def inbox_rows(*, user, filters: InboxFilters) -> QuerySet[ReportSummary]:
         rows = rows.annotate(
             aimag_path=Substr("organization__path", 1, _aimag_prefix_length())
         ).filter(aimag_path=Subquery(path[:1]))
-    aimag_name = Organization.objects.filter(
-        path=Substr(OuterRef("organization__path"), 1, _aimag_prefix_length())
-    ).values("name")[:1]
-    return (
-        rows.select_related("organization", "plan__scale", "report")
-        .annotate(aimag_name=Subquery(aimag_name))
-        .order_by("submitted_at", "pk")
+    return rows.prefetch_related("organization", "plan__scale", "report").order_by(
+        "submitted_at", "pk"
     )
 
 
 def with_display(rows) -> list[ReportSummary]:
-    """The page's rows with the self-assessed and official totals as the scale shows them."""
+    """The page's rows with their aimag's name (one query for the page) and the self-assessed
+    and official totals as the scale shows them."""
     rows = list(rows)
+    length = _aimag_prefix_length()
+    prefixes = {row.organization.path[:length] for row in rows}
+    names = dict(
+        Organization.objects.filter(path__in=prefixes, depth=AIMAG_DEPTH).values_list(
+            "path", "name"
+        )
+    )
     for row in rows:
         scale = row.plan.scale
+        row.aimag_name = names.get(row.organization.path[:length])
         row.self_display = format_value(row.self_total, scale)
         row.official_display = format_value(row.official_total, scale)
     return rows
