@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0008_scale_history'),
+        ('plans', '0009_summary_inbox_index'),
     ]
 
     operations = [
