@@ -82,6 +82,11 @@ def check_document(document: ReportDocument) -> ReportDocument:
         check_text(
             objective.title, column="objective", limit=limits.OBJECTIVE_TITLE_MAX, where=where
         )
+        if (section := objective.section) is not None:  # stored beside the objective
+            check_text(section.number, column="number", limit=limits.NUMBER_MAX, where=where)
+            check_text(
+                section.title, column="objective", limit=limits.OBJECTIVE_TITLE_MAX, where=where
+            )
         for measure in objective.measures:
             _check_measure(measure, f"{measure.number or objective.number or '?'}: ")
     return document

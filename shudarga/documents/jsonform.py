@@ -1,4 +1,5 @@
-"""The JSON form of a ReportDocument ("shudarga.report/1"), documented in docs/format.md.
+"""The JSON form of a ReportDocument ("shudarga.report/2"), documented in docs/format.md;
+"/1", written before sections, is still read.
 
 Numbers are written as JSON numbers with the digits they have ("840.0" stays 840.0, "91"
 stays 91) and read back as Decimal, so JSON -> document -> JSON is lossless.
@@ -15,6 +16,7 @@ from shudarga.documents.errors import ReadError
 from shudarga.documents.model import (
     FORMAT_ID,
     GOVERNMENT_SCALE,
+    OLD_FORMAT_IDS,
     MeasureEntry,
     MeasureReview,
     ObjectiveEntry,
@@ -24,6 +26,7 @@ from shudarga.documents.model import (
     Rounding,
     Scale,
     ScaleLevel,
+    Section,
 )
 
 
@@ -79,6 +82,7 @@ def document_to_dict(doc: ReportDocument) -> dict[str, Any]:
             {
                 "number": o.number,
                 "title": o.title,
+                "section": _section_to_dict(o.section),
                 "measures": [measure_to_dict(m) for m in o.measures],
             }
             for o in doc.objectives
@@ -108,7 +112,7 @@ def loads(text: str) -> ReportDocument:
 def document_from_dict(data: Any) -> ReportDocument:
     if not isinstance(data, dict):
         raise ReadError("json_format", reason="top level is not an object")
-    if data.get("format") != FORMAT_ID:
+    if data.get("format") not in (FORMAT_ID, *OLD_FORMAT_IDS):
         raise ReadError("json_format", reason=f'"format" must be "{FORMAT_ID}"')
     try:
         return ReportDocument(
@@ -139,7 +143,21 @@ def _objective(o: dict[str, Any]) -> ObjectiveEntry:
         number=_str(o, "number"),
         title=_str(o, "title"),
         measures=[_measure(m) for m in _list(o, "measures")],
+        section=_section(o.get("section")),
     )
+
+
+def _section_to_dict(section: Section | None) -> dict[str, str] | None:
+    return None if section is None else {"number": section.number, "title": section.title}
+
+
+def _section(value: Any) -> Section | None:
+    """An objective's section; "/1" documents have none (the key is absent)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ReadError("json_format", reason='"section" must be an object or null')
+    return Section(number=_str(value, "number"), title=_str(value, "title"))
 
 
 def _measure(m: dict[str, Any]) -> MeasureEntry:

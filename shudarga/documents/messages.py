@@ -257,16 +257,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{measure}: «{value}» is not a number; money spent left empty",
     },
     "row_orphan": {
-        "mn": "зорилт, арга хэмжээнд хамаарахгүй мөрийг орхив: «{text}»",
-        "en": "skipped a row that belongs to no measure: «{text}»",
+        "mn": "{row}-р мөр зорилт, арга хэмжээнд хамаарахгүй тул энд хадгалав: «{text}»",
+        "en": "row {row} belongs to no objective or measure and is kept here: «{text}»",
+    },
+    "cell_unread": {
+        "mn": "{row}-р мөр ({measure}): «{column}» баганыг аль ч талбарт оруулдаггүй тул утгыг энд хадгалав: «{text}»",
+        "en": "row {row} ({measure}): no field takes the column «{column}», its value is kept here: «{text}»",
+    },
+    "row_sums": {
+        "mn": "{row}-р мөр нийлбэрийн мөр тул арга хэмжээнд оруулсангүй: «{text}»",
+        "en": "row {row} is a row of sums and belongs to no measure: «{text}»",
+    },
+    "score_unreadable": {
+        "mn": "{measure}: «{value}» үнэлгээг шатлалаас танисангүй тул оноог хоосон орхив",
+        "en": "{measure}: «{value}» is no score of the scale; the score is left empty",
+    },
+    "score_points": {
+        "mn": "{measure}: «{value}» оноог {top} онооны шатлалаас хувь руу шилжүүлж {score}% гэж уншив",
+        "en": "{measure}: read «{value}» points of {top} as {score}%",
+    },
+    "rating_extra": {
+        "mn": "{measure}: нэг арга хэмжээнд хэд хэдэн үнэлгээ байна; сүүлийнхийг авч, «{text}»-г энд хадгалав",
+        "en": "{measure}: the measure has several ratings; the last was taken and «{text}» is kept here",
     },
     "duplicate_measure": {
         "mn": "{measure}: арга хэмжээний дугаар давхардсан",
         "en": "{measure}: measure number appears twice",
     },
     "row_skipped": {
-        "mn": "хуудасны дугаар эсвэл үзэлтийн тоолуур мэт мөрийг алгасав: «{text}»",
-        "en": "skipped a row that looks like a page number or a page-view counter: «{text}»",
+        "mn": "{row}-р мөр хуудасны дугаар эсвэл үзэлтийн тоолуур мэт тул алгасав: «{text}»",
+        "en": "row {row} looks like a page number or a page-view counter and was skipped: «{text}»",
     },
     "measure_numbered": {
         "mn": "{measure}: дугааргүй арга хэмжээнд дараалсан дугаар олгов; шалгана уу",

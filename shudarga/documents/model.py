@@ -3,6 +3,8 @@
 Every reader produces a ``ReportDocument`` and every writer consumes one; the database
 stores and restores it. Mongolian domain words, glossed once:
 
+- Бүлэг (section): an optional level above objectives ("Нэг. Хуулиар хүлээсэн үүргийн
+  биелэлт"); national agencies group their objectives under such headings.
 - Зорилт (objective): a numbered group of measures.
 - Арга хэмжээ (measure): one action of the plan, with Шалгуур үзүүлэлт (indicator),
   Хүрэх түвшин (target level) and, in a report, Зарцуулсан хөрөнгө (money spent, thousand
@@ -20,7 +22,9 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
-FORMAT_ID = "shudarga.report/1"
+FORMAT_ID = "shudarga.report/2"
+# The form before sections (read, never written): every objective outside any section.
+OLD_FORMAT_IDS = ("shudarga.report/1",)
 
 
 class Period(StrEnum):
@@ -119,13 +123,23 @@ class MeasureEntry:
     review: MeasureReview | None = None
 
 
+@dataclass(frozen=True)
+class Section:
+    """A section (бүлэг) above objectives: its number as written ("1" for "Нэг.") and title."""
+
+    number: str
+    title: str
+
+
 @dataclass
 class ObjectiveEntry:
-    """One objective (зорилт) and its measures, in document order."""
+    """One objective (зорилт) and its measures, in document order; ``section`` is the section
+    it stands under, None when the document has no sections."""
 
     number: str
     title: str
     measures: list[MeasureEntry] = field(default_factory=list)
+    section: Section | None = None
 
 
 @dataclass
@@ -146,6 +160,14 @@ class ReportDocument:
         for objective in self.objectives:
             for measure in objective.measures:
                 yield objective, measure
+
+    def sections(self) -> list[Section]:
+        """The sections in document order, each once."""
+        seen: list[Section] = []
+        for objective in self.objectives:
+            if objective.section is not None and objective.section not in seen:
+                seen.append(objective.section)
+        return seen
 
     @property
     def measure_count(self) -> int:

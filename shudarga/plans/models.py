@@ -137,6 +137,10 @@ class Objective(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="objectives")
     number = models.CharField("дугаар", max_length=50, blank=True)
     title = models.TextField("зорилт", blank=True)
+    # Бүлэг (section): the heading above objectives some plans have ("Нэг. Хуулиар хүлээсэн
+    # үүргийн биелэлт"); empty when the plan has none.
+    section_number = models.CharField("бүлгийн дугаар", max_length=50, blank=True, default="")
+    section_title = models.TextField("бүлэг", blank=True, default="")
     order = models.PositiveIntegerField("дараалал", default=0)
     history = HistoricalRecords()
 

@@ -41,7 +41,7 @@ def test_the_public_reads_the_frozen_publication_with_numbers_as_numbers(world, 
     response = anon.get(f"/api/reports/{world['published'].pk}")
     assert response.status_code == 200
     data = response.json()
-    assert data["format"] == "shudarga.report/1"
+    assert data["format"] == "shudarga.report/2"
     scores = [m["score"] for o in data["objectives"] for m in o["measures"]]
     assert scores[:2] == [100, 70]
     assert b'"score": 100' in response.content or b'"score":100' in response.content

@@ -69,6 +69,19 @@ def test_a_huge_objective_title_in_a_text_file_is_refused():
     assert refused.value.text("en").startswith("1: objective: the text is too long")
 
 
+def test_a_section_number_too_long_for_its_column_is_refused():
+    rows = [
+        "Д/д\tХэрэгжүүлэх арга хэмжээ\tБиелэлт\tХувь",
+        f"Бүлэг {'1' * 60}. Хуулиар хүлээсэн үүрэг",
+        "Зорилт 1. Сургалт",
+        "1.1\tСургалт хийх\tХийсэн.\t100",
+    ]
+    with pytest.raises(ReadError) as refused:
+        read_bytes("\n".join(rows).encode(), source="sections.txt")
+    assert refused.value.code == "text_too_long"
+    assert refused.value.text("en").startswith("1: No.: the text is too long")
+
+
 @pytest.mark.parametrize("char", ["\x00", "\x01", "\x1b", "\x7f", "\u0085", "\ud800", "\uffff"])
 def test_a_control_character_is_refused_by_its_code_point(char):
     with pytest.raises(ReadError) as refused:

@@ -49,7 +49,7 @@ def test_parse_and_score_run_as_a_console_script_without_any_database(tmp_path):
         [script, "parse", SEED], capture_output=True, text=True, env=env, check=True
     )
     data = simplejson.loads(parsed.stdout)
-    assert data["format"] == "shudarga.report/1"
+    assert data["format"] == "shudarga.report/2"
     assert sum(len(o["measures"]) for o in data["objectives"]) == 11
     scored = subprocess.run(
         [script, "score", SEED], capture_output=True, text=True, env=env, check=True

@@ -459,7 +459,7 @@ def test_it_skips_page_numbers_and_view_counters_in_the_middle_with_a_warning(de
     m = measures(doc)["1.1"]
     assert (m.text, m.achieved, m.score) == ("Ажил хийх", "Эхний хэсэг.", None)
     assert codes(doc) == ["row_skipped"]
-    assert doc.warnings[0].params == {"text": debris}
+    assert doc.warnings[0].params == {"row": "6", "text": debris}
 
 
 def test_it_drops_page_furniture_above_the_table_from_the_title_silently():
@@ -679,4 +679,17 @@ def test_it_reads_a_closing_row_of_sums_as_sums_and_its_percentage_as_the_total(
     )
     assert measures(doc)["2"].text == "Сургалт хийх"
     assert doc.stated_total == Decimal(85)
+    # The sum of money is no field of the document: kept whole in a warning, not dropped.
+    assert [(w.code, w.params) for w in doc.warnings] == [
+        ("row_sums", {"row": "4", "text": "Нийт · 5840,0 · 85"})
+    ]
+
+
+def test_it_needs_no_warning_for_a_closing_row_that_holds_only_the_total():
+    doc = read(
+        ["№", "Хэрэгжүүлэх ажлууд", "Биелэлт", "Хувь"],
+        ["1", "Журам батлах", "Батлав.", "100"],
+        ["", "Нийт", "", "100"],
+    )
+    assert doc.stated_total == Decimal(100)
     assert doc.warnings == []

@@ -18,6 +18,7 @@ from shudarga.documents.model import (
     Rounding,
     Scale,
     ScaleLevel,
+    Section,
 )
 
 REQUIRED_KEYS = {
@@ -83,7 +84,7 @@ def sample() -> ReportDocument:
 def test_it_writes_exactly_the_documented_keys():
     data = simplejson.loads(jsonform.dumps(sample()), use_decimal=True)
     assert set(data) >= REQUIRED_KEYS
-    assert data["format"] == "shudarga.report/1"
+    assert data["format"] == "shudarga.report/2"
     measure = data["objectives"][0]["measures"][0]
     assert set(measure) >= MEASURE_KEYS
     assert set(data["warnings"][0]) >= {"code", "measure", "message"}
@@ -110,7 +111,7 @@ def test_json_document_json_is_lossless():
     [
         ("{", "json_invalid", ""),
         ("[]", "json_format", "object"),
-        ('{"format": "other/1"}', "json_format", "shudarga.report/1"),
+        ('{"format": "other/1"}', "json_format", "shudarga.report/2"),
         ('{"format": "shudarga.report/1", "year": "2024"}', "json_format", "year"),
         (
             '{"format": "shudarga.report/1", "objectives": [{"number": "1", "measures": [{"number": "1.1", "score": "100"}]}]}',
@@ -147,3 +148,46 @@ def test_damaged_embedded_metadata_is_left_aside(metadata):
 
     doc = sample()
     assert apply_metadata(doc, metadata) == doc
+
+
+def _sectioned() -> ReportDocument:
+    law = Section("1", "Хуулиар хүлээсэн үүргийн биелэлт")
+    return ReportDocument(
+        objectives=[
+            ObjectiveEntry("1", "Сургалт", [MeasureEntry("1.1", "Сургалт хийх")], section=law),
+            ObjectiveEntry("2", "Мэдүүлэг", [MeasureEntry("2.1", "Мэдүүлэг авах")], section=law),
+            ObjectiveEntry("3", "Бусад", [MeasureEntry("3.1", "Самбар")]),
+        ]
+    )
+
+
+def test_it_keeps_the_section_of_each_objective() -> None:
+    document = _sectioned()
+    data = simplejson.loads(jsonform.dumps(document))
+    assert data["objectives"][0]["section"] == {
+        "number": "1",
+        "title": "Хуулиар хүлээсэн үүргийн биелэлт",
+    }
+    assert data["objectives"][2]["section"] is None
+    back = jsonform.loads(jsonform.dumps(document))
+    assert back == document
+    assert back.sections() == [Section("1", "Хуулиар хүлээсэн үүргийн биелэлт")]
+
+
+def test_it_reads_the_old_form_without_sections() -> None:
+    data = simplejson.loads(jsonform.dumps(_sectioned()))
+    data["format"] = "shudarga.report/1"
+    for objective in data["objectives"]:
+        del objective["section"]
+    old = jsonform.document_from_dict(data)
+    assert [o.section for o in old.objectives] == [None, None, None]
+    assert [m.number for _, m in old.measures()] == ["1.1", "2.1", "3.1"]
+
+
+def test_it_refuses_a_section_that_is_not_an_object() -> None:
+    data = simplejson.loads(jsonform.dumps(_sectioned()))
+    data["objectives"][0]["section"] = "Нэг"
+    with pytest.raises(ReadError) as caught:
+        jsonform.document_from_dict(data)
+    assert caught.value.code == "json_format"
+    assert "section" in str(caught.value)

@@ -15,6 +15,7 @@ from shudarga.documents.model import (
     Rounding,
     Scale,
     ScaleLevel,
+    Section,
 )
 from shudarga.documents.readers import read_bytes, read_path
 from shudarga.documents.writers import write
@@ -126,3 +127,48 @@ def test_a_half_year_report_on_a_truncating_scale_reads_back_as_written(fmt):
 def test_the_seed_is_written_in_the_formats_that_are_not_read_back(seed, fmt):
     data = write(seed, fmt)
     assert data[:4] in (b"%PDF", b"\xef\xbb\xbfo")
+
+
+def sectioned() -> ReportDocument:
+    """Sections above objectives, one objective outside any, as national agencies write."""
+    law = Section("1", "Хуулиар хүлээсэн үүргийн биелэлт")
+    own = Section("2", "Байгууллагын онцлогт тохирсон арга хэмжээ")
+    return ReportDocument(
+        title="А ГАЗРЫН АВЛИГЫН ЭСРЭГ ҮЙЛ АЖИЛЛАГААНЫ 2024 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ",
+        organization="А ГАЗАР",
+        year=2024,
+        objectives=[
+            ObjectiveEntry(
+                "1",
+                "Сургалт",
+                [MeasureEntry("1.1", "Сургалт хийх", achieved="Хийсэн.", score=Decimal(100))],
+                law,
+            ),
+            ObjectiveEntry(
+                "2",
+                "Мэдүүлэг",
+                [MeasureEntry("2.1", "Мэдүүлэг авах", achieved="Хийсэн.", score=Decimal(70))],
+                law,
+            ),
+            ObjectiveEntry(
+                "3",
+                "Ил тод байдал",
+                [MeasureEntry("3.1", "Зарлах", achieved="Хийсэн.", score=Decimal(30))],
+                own,
+            ),
+        ],
+    )
+
+
+@pytest.mark.parametrize("fmt", READ_BACK)
+def test_sections_above_objectives_read_back_as_written(fmt):
+    doc = sectioned()
+    again = read_bytes(write(doc, fmt), source=f"doc.{fmt}")
+    if fmt == "json":
+        again.source = ""
+    got = again if fmt == "json" else written_form(again)
+    assert got == (doc if fmt == "json" else written_form(doc))
+    assert [s.title for s in got.sections()] == [
+        "Хуулиар хүлээсэн үүргийн биелэлт",
+        "Байгууллагын онцлогт тохирсон арга хэмжээ",
+    ]

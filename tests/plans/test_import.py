@@ -15,6 +15,7 @@ from shudarga.documents.model import (
     ObjectiveEntry,
     Period,
     Rounding,
+    Section,
 )
 from shudarga.documents.model import Scale as DocScale
 from shudarga.documents.model import ScaleLevel as DocScaleLevel
@@ -205,6 +206,26 @@ def test_repeated_measure_numbers_stay_separate_measures(khujirt):
     annual = replace(document, period=Period.HALF_YEAR)
     report_import_document(document=annual, organization=khujirt)
     assert Measure.objects.count() == 2
+
+
+def test_the_section_above_objectives_survives_import_and_rebuild(khujirt):
+    law = Section("1", "Хуулиар хүлээсэн үүргийн биелэлт")
+    own = Section("2", "Байгууллагын онцлогт тохирсон арга хэмжээ")
+    document = _document(
+        objectives=[
+            ObjectiveEntry("1", "Сургалт", [MeasureEntry("1.1", "Сургалт хийх")], section=law),
+            ObjectiveEntry("2", "Хоосон", section=own),
+            ObjectiveEntry("3", "Бүлэггүй", [MeasureEntry("3.1", "Самбар")]),
+        ]
+    )
+    report = report_import_document(document=document, organization=khujirt)
+    stored = Objective.objects.filter(plan=report.plan).order_by("order")
+    assert [(o.section_number, o.section_title) for o in stored] == [
+        ("1", law.title),
+        ("2", own.title),
+        ("", ""),
+    ]
+    assert report_document(report=report) == document
 
 
 def test_an_objective_without_measures_survives_the_round_trip(khujirt):

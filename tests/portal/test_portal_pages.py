@@ -107,7 +107,7 @@ def test_the_open_data_urls_are_stable(published):
         f"/open/reports/{published.pk}.json"
     )
     data = json.loads(get(f"/open/reports/{published.pk}.json").content)
-    assert data["format"] == "shudarga.report/1"
+    assert data["format"] == "shudarga.report/2"
     assert data["objectives"][0]["measures"][1]["score"] == 30
     csv_text = text(get(f"/open/reports/{published.pk}.csv"))
     assert "Нийтэлсэн ажил 1.1" in csv_text

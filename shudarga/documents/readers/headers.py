@@ -4,11 +4,14 @@ Before the table body any header row counts (one or two rows, or a header flatte
 line); inside the body only a header repeated on a later page, which is skipped, or a strong
 header that starts a second table with its own columns. The row of column numbers under a
 header ("1 2 3 4 5") and its repeats are skipped. A money column whose header names another
-unit than thousand MNT ("Төсөв /сая төг/") keeps that unit for its amounts.
+unit than thousand MNT ("Төсөв /сая төг/") keeps that unit for its amounts; a score column that
+declares a point scale ("Оноо /5/", "5 онооны үнэлгээ") keeps its maximum, so that points are
+read as percents.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from shudarga.documents.readers.cells import header_unit
@@ -50,6 +53,11 @@ class Headers:
         layout = self.layout or DEFAULT_LAYOUT
         return layout[index] if index < len(layout) else None
 
+    def name_at(self, index: int) -> str:
+        """The header's words over a column ("" without a header), for messages."""
+        words = [r[index].strip() for r in self.block if index < len(r) and r[index].strip()]
+        return " / ".join(words)
+
     def has(self, role: Role) -> bool:
         return role in (self.layout or DEFAULT_LAYOUT)
 
@@ -78,6 +86,10 @@ class Headers:
                 header = " ".join(r[index] for r in self.block if index < len(r))
                 if (unit := header_unit(header)) != 1:
                     units[role] = unit
+            if role is Role.SCORE:
+                header = " ".join(r[index] for r in self.block if index < len(r))
+                if maximum := points_maximum(header):
+                    units[role] = maximum
         return units
 
     def _column_numbers(self, cells: list[str]) -> bool:
@@ -87,6 +99,23 @@ class Headers:
             self.column_numbers = row_key(cells)
             return True
         return False
+
+
+# "Оноо /5/", "Оноо (5)", "Үнэлгээ /5 оноо/", "5 онооны үнэлгээ", "5 оноогоор".
+_POINTS = re.compile(
+    r"(?:оноо|үнэлгээ)\S*\s*[/(]\s*(?P<a>\d{1,2})\s*(?:оноо\S*)?\s*[/)]"
+    r"|(?P<b>\d{1,2})\s*оноо(?:ны|гоор)",
+    re.IGNORECASE,
+)
+
+
+def points_maximum(header: str) -> Decimal | None:
+    """The top of a point scale a score column's header declares, or None (percents)."""
+    match = _POINTS.search(fold(header))
+    if not match:
+        return None
+    top = Decimal(match["a"] or match["b"])
+    return top if 0 < top < 100 else None
 
 
 def _flat_header(cells: list[str]) -> list[str] | None:

@@ -49,7 +49,7 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
         (r"шалгуур|гүйцэтгэлийн үзүүлэлт", Role.INDICATOR),
         (
             r"^(хувь|оноо|үнэлгээ)\b|^%$|(хэрэгжилт|биелэлт)\S*\s*[/(]?\s*(хувь|%)"
-            r"|^хэрэгжилт \(хувь\)",
+            r"|^хэрэгжилт \(хувь\)|^(үнэлгээний |нийт )?дүн$",
             Role.SCORE,
         ),
         (r"биелэлт|хэрэгжилт", Role.ACHIEVED),
@@ -123,7 +123,32 @@ def layout_from_headers(header_rows: list[list[str]]) -> tuple[Role | None, ...]
         for i, cell in enumerate(row):
             if (role := header_role(cell)) is not None:
                 roles[i] = role
+    _second_columns(roles, rows)
     return _percent_over_points(roles, rows)
+
+
+def _second_columns(roles: list[Role | None], rows: list[list[str]]) -> None:
+    """Columns whose name means another role when a column of their first role stands beside.
+
+    - "Шалгуур · Биелэлт · Гүйцэтгэлийн үзүүлэлт": the performance figure is what was achieved,
+      not a second indicator glued to the first;
+    - "Биелэлт · Хэрэгжилт" without a score column: the bare "Хэрэгжилт" holds the score.
+    """
+
+    def named(i: int) -> str:
+        return " ".join(fold(r[i]) for r in rows if i < len(r) and r[i].strip())
+
+    indicators = [i for i, role in enumerate(roles) if role is Role.INDICATOR]
+    if len(indicators) > 1:
+        for i in indicators:
+            if "шалгуур" not in named(i):
+                roles[i] = Role.ACHIEVED
+    achieved = [i for i, role in enumerate(roles) if role is Role.ACHIEVED]
+    if Role.SCORE not in roles and len(achieved) > 1:
+        for i in achieved[1:]:
+            if named(i) in ("хэрэгжилт", "биелэлт"):
+                roles[i] = Role.SCORE
+                break
 
 
 _PERCENT = re.compile(r"хувь|%")

@@ -42,6 +42,7 @@ class RawMeasure:
     number: str
     fragments: dict[Role, list[str]] = field(default_factory=dict)
     rating_rows: list[Rating] = field(default_factory=list)
+    rating_texts: list[str] = field(default_factory=list)  # each rating row as written
     # Money columns whose header names another unit than thousand MNT ("Төсөв /сая төг/").
     units: dict[Role, Decimal] = field(default_factory=dict)
 
@@ -149,22 +150,51 @@ def _strip_own_number(text: str, number: str) -> str:
     return re.sub(rf"^\s*{own}\.?\s*", "", text, count=1)
 
 
+_CENT = Decimal("0.01")
+
+
+def _from_points(
+    rating: Rating, top: Decimal, written: str, number: str, warnings: list[ReportWarning]
+) -> Rating | None:
+    """Points on the scale the header declares ("Оноо /5/": 3.5) as a percent (70)."""
+    if rating.score is None or rating.label is not None:
+        return rating  # ХБ, or a level word: already on the scale
+    if rating.score > top:
+        _warn(warnings, "score_unreadable", number, value=written)
+        return None
+    percent = rating.score * 100 / top
+    if percent != percent.quantize(_CENT):
+        percent = percent.quantize(_CENT)  # 2 of 3 points: 66.67, and the warning says so
+    percent = _tidy(percent)
+    _warn(warnings, "score_points", number, value=written, top=str(top), score=str(percent))
+    return Rating(score=percent, not_due=False, label=None)
+
+
 def finish_measure(raw: RawMeasure, scale: Scale, warnings: list[ReportWarning]) -> MeasureEntry:
     _rescue_spills(raw, warnings)
     _split_run_in(raw, warnings)
     achieved, rating = split_rating(_joined(raw, Role.ACHIEVED), scale)
     score_cell = _joined(raw, Role.SCORE)
-    if score_cell and (
-        from_column := parse_rating_cell(score_cell, scale) or level_rating(score_cell, scale)
-    ):
+    from_column = score_cell and (
+        parse_rating_cell(score_cell, scale) or level_rating(score_cell, scale)
+    )
+    if from_column:
         # The score column wins; its bare number keeps the label the achieved text gave it
         # ("…Үр дүнтэй-100%" and 100 in an Үнэлгээ column).
         same = rating is not None and rating.score == from_column.score and not rating.not_due
         if from_column.label is None and not from_column.not_due and same:
             from_column = rating
         rating = from_column
+    elif score_cell:
+        # Never a guess: the cell is kept in a warning and the measure stays unscored.
+        _warn(warnings, "score_unreadable", raw.number, value=score_cell)
+    if from_column and (top := raw.units.get(Role.SCORE)) is not None:
+        rating = _from_points(from_column, top, score_cell, raw.number, warnings)
+    extras = raw.rating_texts
     if rating is None and raw.rating_rows:
-        rating = raw.rating_rows[-1]
+        rating, extras = raw.rating_rows[-1], extras[:-1]
+    for extra in extras:  # every rating row not taken is kept, in full
+        _warn(warnings, "rating_extra", raw.number, text=extra)
     return MeasureEntry(
         number=raw.number,
         text=_strip_own_number(_joined(raw, Role.TEXT), raw.number),

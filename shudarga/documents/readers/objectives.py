@@ -5,7 +5,11 @@
 - inside a table: "1. Авлигаас урьдчилан …" alone in the first cell (a row merged across the
   table), or a sentence ending in ":" alone in the first or second cell;
 - the text of an objective column ("Үйл ажиллагааны зорилт") whose merged cell spans the
-  measures of the objective.
+  measures of the objective, its number maybe a paragraph of its own ("1" then the title).
+
+An ordinal-word heading ("Нэг. Хуулиар хүлээсэн үүргийн биелэлт") followed by objectives of
+another kind before any measure is a section (бүлэг) above them: the interpreter decides that,
+since only the rows after it tell.
 
 An objective whose heading gives no number is numbered by the interpreter.
 """
@@ -32,7 +36,8 @@ _ORDINALS = {
 }
 _ORDINAL_WORDS = "|".join(_ORDINALS)
 _NAMED = re.compile(
-    rf"^\s*(?:зорилт\s*(?P<num>\d+)|(?P<word>{_ORDINAL_WORDS}))\s*[.):]\s*(?P<title>.*)$",
+    rf"^\s*(?:зорилт\s*(?P<num>\d+)|(?P<word>{_ORDINAL_WORDS})|бүлэг\s*(?P<sect>\d+))"
+    r"\s*[.):]\s*(?P<title>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "1. Авлигаас …" / "2) Ил тод …": one level only; "1.1" is a measure.
@@ -48,6 +53,7 @@ class Heading:
 
     number: str
     title: str
+    ordinal: bool = False  # written with an ordinal word ("Нэг."): maybe a section
 
 
 def _named(text: str) -> Heading | None:
@@ -56,8 +62,10 @@ def _named(text: str) -> Heading | None:
     match = _NAMED.match(matchable(text))
     if not match:
         return None
-    number = match["num"] or _ORDINALS[match["word"]]
-    return Heading(number, text[match.start("title") :].strip())
+    number = match["num"] or match["sect"] or _ORDINALS[match["word"]]
+    title = text[match.start("title") :].strip()
+    # "Бүлэг 11." (section 11) is written past the ten ordinal words: read like them.
+    return Heading(number, title, ordinal=match["num"] is None)
 
 
 def _numbered(text: str, min_words: int = 2) -> Heading | None:
@@ -103,7 +111,20 @@ def objective_of_row(cells: list[str], *, in_table: bool) -> Heading | None:
     return _colon_sentence(text)
 
 
+# A merged objective cell whose number is a paragraph of its own ("1" / "1." then the title),
+# or, saved as text, the same joined by a space: in an objective column a lone number is its.
+_NUMBER_PARAGRAPH = re.compile(
+    r"^\s*(?P<num>\d{1,2})(?:\s*[.)])?\s+(?P<title>[^\W\d_].*)$", re.DOTALL
+)
+
+
 def objective_of_column(text: str) -> Heading:
-    """The heading written in an objective column: numbered if it says so, else unnumbered."""
+    """The heading written in an objective column: numbered if it says so, else unnumbered.
+
+    The title's paragraphs are joined with spaces: a merged cell wraps its title in lines.
+    """
     stripped = text.strip().rstrip(":： ")
-    return _named(stripped) or _numbered(stripped, min_words=1) or Heading("", stripped)
+    if match := _NUMBER_PARAGRAPH.match(stripped):
+        return Heading(match["num"], " ".join(match["title"].split()))
+    heading = _named(stripped) or _numbered(stripped, min_words=1) or Heading("", stripped)
+    return Heading(heading.number, " ".join(heading.title.split()))

@@ -6,6 +6,10 @@ objective ("Зорилт 1.", a merged objective column, …: see objectives.py)
 the first column, or glued to the text), continuation of the previous measure after a page
 break (empty number cell), a rating on a row of its own, a separator of dashes, page furniture
 ("Хуудас 3", "Нийт үзсэн: 1234"), or the stated total ("НЭГДСЭН ДҮН: 91%").
+
+Nothing is dropped silently: a row that fits nowhere, a page number, a cell of a column no
+field takes, a score the scale does not know, each becomes a warning that carries its full text
+and its row (counted from 1 over the rows the reader was given).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from shudarga.documents.model import (
     ReportDocument,
     ReportWarning,
     Scale,
+    Section,
 )
 from shudarga.documents.readers.cells import (
     clean_cell,
@@ -87,6 +92,9 @@ class _Builder:
         self.current: RawMeasure | None = None
         self.warnings: list[ReportWarning] = []
         self.total_text = ""
+        self.row_no = 0  # the row being fed, from 1: warnings say where they come from
+        self.section: Section | None = None
+        self.ordinal_at: int | None = None  # index of an objective opened by "Нэг." etc.
 
     @property
     def started(self) -> bool:
@@ -96,6 +104,7 @@ class _Builder:
     # -- row kinds -------------------------------------------------------------------------
 
     def feed(self, cells: list[str]) -> None:
+        self.row_no += 1
         cells = [clean_cell(c) for c in cells]
         if not any(cells) or is_separator(cells):
             return
@@ -116,14 +125,28 @@ class _Builder:
             return
         if (rating := _rating_row(cells, self.scale)) and self.current is not None:
             self.current.rating_rows.append(rating)
+            self.current.rating_texts.append(joined)
             return
         by_role = self._by_role(cells)
         if column := by_role.pop(Role.OBJECTIVE, ""):
             if fold(column) != self.objective_key:
-                self._start_objective(objective_of_column(column), key=column)
+                self._start_objective(objective_of_column(column), key=column, in_column=True)
             if not by_role:
+                self._warn_unread(cells)
                 return
         self._measure_row(by_role, joined)
+        self._warn_unread(cells)
+
+    def _warn_unread(self, cells: list[str]) -> None:
+        """Cells of columns no field takes (an unnamed column, a points column beside the
+        percent, cells past the header's width): kept as warnings, never merged elsewhere."""
+        if not self.started and not self.headers.rows:
+            return  # above the table: the title lines keep the whole row
+        at = self.current.number if self.current is not None else None
+        for index, cell in enumerate(cells):
+            if cell.strip() and self.headers.role_at(index) is None:
+                column = self.headers.name_at(index) or str(index + 1)
+                self._warn("cell_unread", at, measure=at or "—", column=column, text=cell)
 
     def _measure_row(self, by_role: dict[Role, str], joined: str) -> None:
         number = self._measure_number(by_role)
@@ -148,8 +171,7 @@ class _Builder:
         if len(cells) > 1 and is_bare_number(joined) and role in _VALUE_ROLES:
             return False
         if self.started or self.headers.rows:
-            short = joined if len(joined) <= 80 else joined[:77] + "…"
-            self._warn("row_skipped", None, text=short)
+            self._warn("row_skipped", None, text=joined)
         return True
 
     def _sum_row(self, cells: list[str]) -> bool:
@@ -170,6 +192,9 @@ class _Builder:
         ]
         if percents:
             self.total_text = f"НЭГДСЭН ДҮН: {percents[-1]}"
+        if len(filled) > 2 or not percents:
+            # The sums themselves are no field of the document: kept, not dropped.
+            self._warn("row_sums", None, text=" · ".join(c for _, c in filled))
         self.current = None
         return True
 
@@ -212,16 +237,37 @@ class _Builder:
         count = len(self.raw.get(len(self.objectives) - 1, [])) + 1
         return f"{objective.number}.{count}" if objective.number else str(count)
 
-    def _start_objective(self, heading: Heading, *, key: str) -> None:
+    def _start_objective(self, heading: Heading, *, key: str, in_column: bool = False) -> None:
         self.current = None
         if self.objectives and fold(key) == self.objective_key:
             return  # the same heading again (a merged cell's text repeated on each row)
+        if self._opens_section(heading, in_column=in_column):
+            return
         number = heading.number
         if not number:
             number = str(sum(1 for o in self.objectives if o.number or o.title) + 1)
             self.numbered_here.add(len(self.objectives))
-        self.objectives.append(ObjectiveEntry(number=number, title=heading.title))
+        self.objectives.append(
+            ObjectiveEntry(number=number, title=heading.title, section=self.section)
+        )
         self.objective_key = fold(key)
+        self.ordinal_at = len(self.objectives) - 1 if heading.ordinal and not in_column else None
+
+    def _opens_section(self, heading: Heading, *, in_column: bool) -> bool:
+        """ "Нэг. …" with no measures, then an objective of another kind: "Нэг." was a section.
+
+        Once the document has sections, every later ordinal-word row heading is one too.
+        """
+        if heading.ordinal and not in_column and self.section is not None:
+            self.section = Section(heading.number, heading.title)
+            return True
+        last = len(self.objectives) - 1
+        if self.ordinal_at != last or last < 0 or self.raw.get(last) or heading.ordinal:
+            return False
+        opened = self.objectives.pop()
+        self.section = Section(opened.number, opened.title)
+        self.ordinal_at = None
+        return False
 
     def _start_measure(self, number: str, by_role: dict[Role, str]) -> None:
         self._promote_heading_row(number)
@@ -247,6 +293,7 @@ class _Builder:
         self._start_objective(Heading(parent, title), key=title)
 
     def _warn(self, code: str, at: str | None, **params: str) -> None:
+        params = {"row": str(self.row_no), **params}
         self.warnings.append(
             ReportWarning(
                 code=code, measure=at, message=message(code, "mn", **params), params=params
@@ -254,8 +301,7 @@ class _Builder:
         )
 
     def _warn_orphan(self, text: str) -> None:
-        short = text if len(text) <= 80 else text[:77] + "…"
-        self._warn("row_orphan", None, text=short)
+        self._warn("row_orphan", None, text=text)
 
     # -- result ----------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """Reader for report tables pulled out of Word or web pages as text.
 
 One line is one table row; cells are separated by tabs (or by "|" in pipe tables). Cells may
-hold HTML markup. Bytes must be UTF-8 text, or UTF-16 with its byte-order mark.
+hold HTML markup. Text without tabs whose header is written one column per line (a web page or
+a PDF copied as text) is one cell per line instead (lines.py). Bytes must be UTF-8 text, or
+UTF-16 with its byte-order mark.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 import codecs
 
 from shudarga.documents.errors import ReadError
-from shudarga.documents.model import ReportDocument
+from shudarga.documents.model import GOVERNMENT_SCALE, ReportDocument
 from shudarga.documents.readers.cells import cell_text
+from shudarga.documents.readers.lines import is_line_table, line_rows
 from shudarga.documents.readers.table import document_from_rows
 
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -52,4 +55,7 @@ def split_row(line: str) -> list[str]:
 def read_text(data: bytes, *, source: str = "") -> ReportDocument:
     text = decode_text(data)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not any("|" in line for line in lines) and is_line_table(lines):
+        rows = line_rows([cell_text(line) for line in lines], GOVERNMENT_SCALE)
+        return document_from_rows(rows, source=source)
     return document_from_rows((split_row(line) for line in lines), source=source)

@@ -32,7 +32,7 @@ _TOTAL = re.compile(
 _OTHER_TOTAL = re.compile(
     r"^\s*(?:нийт\s+дүн|дундаж(?:\s+дүн)?|нийт\s+(?:хэрэгжилт|биелэлт)|"
     r"төлөвлөгөөний\s+(?:хэрэгжилт|биелэлт))\s*[:：-]?\s*"
-    r"(?P<value>\d{1,3}(?:[.,]\d+)?)\s*%\s*$",
+    r"(?P<value>\d{1,3}(?:[.,]\d+)?)\s*(?:%|хувь(?:тай|иар|ийн)?)\s*(?:[а-яөүё\s]{0,30}[.!]?)?\s*$",
     re.IGNORECASE,
 )
 # Lines above a title that are not the title: the approval block, the appendix note with its

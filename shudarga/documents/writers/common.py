@@ -2,17 +2,26 @@
 
 The official table is the seed's: Д/д · Хэрэгжүүлэх арга хэмжээ · then "Үр дүнгийн үзүүлэлт"
 as a merged header over Зарцуулсан хөрөнгө · Шалгуур үзүүлэлт · Хүрэх түвшин · Хүрсэн түвшин;
-objectives as full-width rows; the rating at the end of the achieved cell as "label-NN%"; the
+objectives (and the sections above them, "Нэг. …") as full-width rows; the rating at the end of
+the achieved cell as "label-NN%"; the
 line "НЭГДСЭН ДҮН: NN%" at the end, shown by the scale's display rule.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from decimal import Decimal
 
 from shudarga.documents.grammar import genitive
-from shudarga.documents.model import MeasureEntry, ObjectiveEntry, Period, ReportDocument, Scale
+from shudarga.documents.model import (
+    MeasureEntry,
+    ObjectiveEntry,
+    Period,
+    ReportDocument,
+    Scale,
+    Section,
+)
 from shudarga.documents.scoring import ReportScore, score_document
 from shudarga.documents.textnorm import fold
 
@@ -59,6 +68,26 @@ def rating_text(measure: MeasureEntry, scale: Scale) -> str:
         return ""
     score = f"{number_text(measure.score)}%"
     return f"{measure.rating}-{score}" if measure.rating else score
+
+
+# Sections are written with ordinal words, as plans write them ("Нэг. …"); readers know them.
+_ORDINALS = ("Нэг", "Хоёр", "Гурав", "Дөрөв", "Тав", "Зургаа", "Долоо", "Найм", "Ес", "Арав")
+
+
+def section_text(section: Section) -> str:
+    """ "Нэг. Хуулиар хүлээсэн үүргийн биелэлт"; past ten, or unnumbered, "Бүлэг 11. …"."""
+    number = section.number
+    word = _ORDINALS[int(number) - 1] if number.isdigit() and 0 < int(number) <= 10 else ""
+    return f"{word or f'Бүлэг {number}'.strip()}. {section.title}"
+
+
+def with_sections(doc: ReportDocument) -> Iterator[tuple[Section | None, ObjectiveEntry]]:
+    """Each objective with the section that opens before it (None: the same as before)."""
+    previous: Section | None = None
+    for objective in doc.objectives:
+        opened = objective.section if objective.section != previous else None
+        previous = objective.section
+        yield opened, objective
 
 
 def objective_text(objective: ObjectiveEntry) -> str:

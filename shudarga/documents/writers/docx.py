@@ -34,8 +34,10 @@ from shudarga.documents.writers.common import (
     objective_text,
     official_title,
     rating_text,
+    section_text,
     self_assessed_line,
     total_line,
+    with_sections,
 )
 from shudarga.documents.writers.docx_package import document_moment, stable_zip, xml_safe
 from shudarga.documents.writers.docx_xml import (
@@ -174,7 +176,9 @@ def _add_table(document: DocxDocument, doc: ReportDocument) -> Table:
             cell.width = Mm(mm)
     set_borders(table)
     _fill_header(table)
-    for objective in doc.objectives:
+    for section, objective in with_sections(doc):
+        if section is not None:
+            _add_heading_row(table, section_text(section))
         _add_objective_row(table, objective)
         for measure in objective.measures:
             _add_measure_row(table, measure, doc.scale)
@@ -205,9 +209,13 @@ def _fill_header(table: Table) -> None:
 
 
 def _add_objective_row(table: Table, objective: ObjectiveEntry) -> None:
+    _add_heading_row(table, objective_text(objective))
+
+
+def _add_heading_row(table: Table, text: str) -> None:
     row = table.add_row()
     cell = row.cells[0].merge(row.cells[len(COLUMNS) - 1])
-    _write_cell(cell, [objective_text(objective)], bold=True)
+    _write_cell(cell, [text], bold=True)
     # keep-with-next on a row's paragraphs keeps the row with the next one: an objective is
     # never left alone at the foot of a page
     cell.paragraphs[0].paragraph_format.keep_with_next = True

@@ -25,8 +25,10 @@ from shudarga.documents.writers.common import (
     objective_text,
     official_title,
     rating_text,
+    section_text,
     self_assessed_line,
     total_line,
+    with_sections,
 )
 
 CSS_PATH = Path(__file__).with_name("templates") / "official.css"
@@ -86,8 +88,13 @@ def _measure_row(measure: MeasureEntry, doc: ReportDocument) -> str:
 
 
 def _body(doc: ReportDocument) -> Iterator[str]:
-    for objective in doc.objectives:
+    for section, objective in with_sections(doc):
         yield "<tbody>"
+        if section is not None:
+            yield (
+                f'<tr class="section"><th colspan="{len(COLUMNS)}" scope="rowgroup">'
+                f"{_text(section_text(section))}</th></tr>"
+            )
         yield (
             f'<tr class="objective"><th colspan="{len(COLUMNS)}" scope="rowgroup">'
             f"{_text(objective_text(objective))}</th></tr>"

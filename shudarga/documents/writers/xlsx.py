@@ -32,8 +32,10 @@ from shudarga.documents.writers.common import (
     measure_cells,
     objective_text,
     official_title,
+    section_text,
     self_assessed_line,
     total_line,
+    with_sections,
 )
 from shudarga.documents.writers.docx_package import document_moment, stable_zip, xml_safe
 from shudarga.documents.writers.xlsx_style import (
@@ -85,7 +87,10 @@ def _write_table(ws: Worksheet, doc: ReportDocument, score: ReportScore) -> None
     fit_height(ws, 1, [title], [sum(WIDTHS) * 0.8])  # 12 pt capitals are wider than 10 pt
     _write_header(ws)
     row = FIRST_DATA_ROW
-    for objective in doc.objectives:
+    for section, objective in with_sections(doc):
+        if section is not None:
+            _write_heading(ws, row, section_text(section))
+            row += 1
         _write_objective(ws, row, objective)
         row += 1
         for measure in objective.measures:
@@ -113,7 +118,10 @@ def _write_header(ws: Worksheet) -> None:
 
 
 def _write_objective(ws: Worksheet, row: int, objective: ObjectiveEntry) -> None:
-    text = objective_text(objective)
+    _write_heading(ws, row, objective_text(objective))
+
+
+def _write_heading(ws: Worksheet, row: int, text: str) -> None:
     put(ws, row, 1, text, font=BOLD, alignment=TOP, fill=OBJECTIVE_FILL)
     merge(ws, row, 1, len(HEADERS), fill=OBJECTIVE_FILL)
     fit_height(ws, row, [text], [sum(WIDTHS)])

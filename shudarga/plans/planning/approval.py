@@ -83,7 +83,14 @@ def outline_create(
     """Add ``objectives`` and their measures (plan fields only) to an empty plan, numbered
     1, 1.1, 1.2, … in the order given. A constant number of queries for any size."""
     rows = [
-        Objective(plan=plan, number=str(i), title=entry.title, order=i - 1)
+        Objective(
+            plan=plan,
+            number=str(i),
+            title=entry.title,
+            section_number=entry.section.number if entry.section else "",
+            section_title=entry.section.title if entry.section else "",
+            order=i - 1,
+        )
         for i, entry in enumerate(objectives, 1)
     ]
     bulk_create_with_history(rows, Objective, default_user=user)

@@ -116,7 +116,8 @@ def report_documents(*, report_ids: Sequence[int]) -> dict[int, doc.ReportDocume
 # The columns a report's document reads from each result, its measure and its objective.
 _RESULT_COLUMNS = (
     "measure__objective_id", "measure__objective__order", "measure__objective__number",
-    "measure__objective__title", "measure__number", "measure__text", "measure__indicator",
+    "measure__objective__title", "measure__objective__section_number",
+    "measure__objective__section_title", "measure__number", "measure__text", "measure__indicator",
     "measure__target", "measure__planned_budget", "measure__responsible_unit",
     "measure__deadline", "spent", "achieved", "rating_label", "reviewer_comment",
     *OFFICIAL_FIELDS,
@@ -134,8 +135,13 @@ def _empty_objective_rows(objectives: QuerySet, *first: str) -> QuerySet:
     """The objectives without measures: (``first``, pk, order, number, title)."""
     measures = Measure.objects.filter(objective=OuterRef("pk"))
     return objectives.filter(~Exists(measures)).values_list(
-        *first, "pk", "order", "number", "title"
+        *first, "pk", "order", "number", "title", "section_number", "section_title"
     )
+
+
+def _section(number: str, title: str) -> doc.Section | None:
+    """The section (бүлэг) an objective stands under, None when it stands under none."""
+    return doc.Section(number=number, title=title) if number or title else None
 
 
 def _document(
@@ -147,15 +153,16 @@ def _document(
     positions: dict[int, tuple[int, int]] = {}
     for row in results:
         objective_id, order, objective_number, objective_title = row[:4]
-        number, text, indicator, target, budget, unit, deadline = row[4:11]
-        spent, achieved, rating_label, comment = row[11:15]
-        self_score, self_not_due = row[15:17]
+        section = _section(*row[4:6])
+        number, text, indicator, target, budget, unit, deadline = row[6:13]
+        spent, achieved, rating_label, comment = row[13:17]
+        self_score, self_not_due = row[17:19]
         if objective_id not in entries:
             entries[objective_id] = doc.ObjectiveEntry(
-                number=objective_number, title=objective_title
+                number=objective_number, title=objective_title, section=section
             )
             positions[objective_id] = (order, objective_id)
-        score, not_due = official_score(*row[15:])
+        score, not_due = official_score(*row[17:])
         review = None
         rating = rating_label or None
         if row[-1] is not None:  # reviewed_at
@@ -181,8 +188,10 @@ def _document(
                 review=review,
             )
         )
-    for pk, order, number, title in empty:
-        entries[pk] = doc.ObjectiveEntry(number=number, title=title)
+    for pk, order, number, title, section_number, section_title in empty:
+        entries[pk] = doc.ObjectiveEntry(
+            number=number, title=title, section=_section(section_number, section_title)
+        )
         positions[pk] = (order, pk)
     plan = report.plan
     return doc.ReportDocument(
@@ -252,7 +261,9 @@ def plan_document(*, plan: Plan) -> doc.ReportDocument:
         .get(pk=plan.pk)
     )
     entries: dict[int, doc.ObjectiveEntry] = {
-        o.pk: doc.ObjectiveEntry(number=o.number, title=o.title)
+        o.pk: doc.ObjectiveEntry(
+            number=o.number, title=o.title, section=_section(o.section_number, o.section_title)
+        )
         for o in Objective.objects.filter(plan=plan).order_by("order", "pk")
     }
     measures = Measure.objects.filter(objective__plan=plan).order_by("order", "pk")

@@ -196,8 +196,14 @@ def _plan_measures_sync(
     ):
         objective = by_key.get(key)
         if objective is None:
+            section = entry.section
             objective = Objective(
-                plan=plan, number=entry.number, title=entry.title, order=next_order
+                plan=plan,
+                number=entry.number,
+                title=entry.title,
+                section_number=section.number if section else "",
+                section_title=section.title if section else "",
+                order=next_order,
             )
             next_order += 1
             new_objectives.append(objective)
