@@ -24,6 +24,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "файл хэт том байна ({size} байт; дээд хэмжээ {limit} байт)",
         "en": "the file is too large ({size} bytes; the limit is {limit} bytes)",
     },
+    "sheet_too_large": {
+        "mn": 'Excel-ийн "{sheet}" хуудас хэт том байна: {rows} мөр, {columns} баганаас цааш '
+        "текст бичсэн; тайлангийн хүснэгтийг тусад нь хадгалж оруулна уу",
+        "en": 'the Excel sheet "{sheet}" is too large: it has text beyond {rows} rows or '
+        "{columns} columns; save the report table on its own and import that",
+    },
     "file_binary": {
         "mn": "текст файл биш, хоёртын өгөгдөл агуулж байна",
         "en": "not a text file: it holds binary data",

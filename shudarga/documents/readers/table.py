@@ -41,9 +41,12 @@ from shudarga.documents.readers.ratings import Rating, parse_rating_cell
 from shudarga.documents.readers.title import clean_title, stated_total, title_facts, title_lines
 from shudarga.documents.textnorm import fold
 
-# Components of more than three digits are years or dates ("2024.12.25"), not measure numbers.
-_MEASURE_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s*$")
-_GLUED_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*(?=\S)")
+# A first component of more than three digits is a year ("2024.12.25"), and "25.12.2024" is a
+# date; later components have any length: one objective may hold 1.999, 1.1000, 1.3000.
+_NOT_DATE = r"(?!\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b)"
+_FIRST, _PART = rf"{_NOT_DATE}\d{{1,3}}", r"\.\d{1,6}"
+_MEASURE_NUMBER = re.compile(rf"^\s*({_FIRST}(?:{_PART})*)\.?\s*$")
+_GLUED_NUMBER = re.compile(rf"^\s*({_FIRST}(?:{_PART})+)\.?\s*(?=\S)")
 # Without a number column a measure's text may start with a one-level number: "3. Журам …".
 _GLUED_SINGLE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s*(?=[^\W\d_])")
 _MAX_TOTAL_ROW = 60
@@ -83,6 +86,7 @@ class _Builder:
         self.objectives: list[ObjectiveEntry] = []
         self.numbered_here: set[int] = set()  # objectives whose heading gave no number
         self.objective_key = ""  # the heading in force, folded: a merged column changes it
+        self.headings = 0  # objectives started by a heading: counted, not recounted per heading
         self.raw: dict[int, list[RawMeasure]] = {}
         self.current: RawMeasure | None = None
         self.warnings: list[ReportWarning] = []
@@ -218,9 +222,10 @@ class _Builder:
             return  # the same heading again (a merged cell's text repeated on each row)
         number = heading.number
         if not number:
-            number = str(sum(1 for o in self.objectives if o.number or o.title) + 1)
+            number = str(self.headings + 1)
             self.numbered_here.add(len(self.objectives))
         self.objectives.append(ObjectiveEntry(number=number, title=heading.title))
+        self.headings += 1
         self.objective_key = fold(key)
 
     def _start_measure(self, number: str, by_role: dict[Role, str]) -> None:
