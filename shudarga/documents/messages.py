@@ -103,8 +103,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the title names no organization; give --org NAME",
     },
     "org_ambiguous": {
-        "mn": "«{name}» нэр хэд хэдэн байгууллагад таарч байна: {candidates}",
-        "en": "«{name}» matches several organizations: {candidates}",
+        "mn": "«{name}» нэр хэд хэдэн байгууллагад таарч байна: {candidates}; аль нэгийг нь "
+        "--org-оор (вэбэд жагсаалтаас) сонгоно уу, эсвэл файлыг аймгийн нэртэй хавтсанд хийнэ үү",
+        "en": "«{name}» matches several organizations: {candidates}; choose one with --org "
+        "(in the web, from the list), or put the file in a folder named after its aimag",
+    },
+    "org_not_found_in_place": {
+        "mn": "{place}-д «{name}» нэртэй байгууллага олдсонгүй (өөр аймгийнхыг авахгүй; "
+        "шинээр үүсгэх бол --create-org нэмнэ үү)",
+        "en": "no organization named «{name}» in {place} (one of another aimag is not taken; "
+        "add --create-org to create it)",
     },
     "year_missing": {
         "mn": "тайлангийн он тодорхойгүй (гарчигт он алга)",

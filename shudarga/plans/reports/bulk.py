@@ -17,6 +17,7 @@ from shudarga.documents.scoring import score_document
 from shudarga.documents.sources import Source
 from shudarga.orgs.models import Organization
 from shudarga.plans.reports.importing import ImportRefused, document_import
+from shudarga.plans.reports.places import folder_places
 
 
 @dataclass
@@ -67,6 +68,8 @@ def source_import(
             create_organization=create_organization,
             parent_name=parent_name,
             allowed=allowed,
+            # The folders a file came in may name its aimag ("Архангай/khujirt.docx").
+            places=folder_places(source.name),
         )
     except ImportRefused as exc:
         row.refused = message(exc.code, lang, **exc.params)
