@@ -91,6 +91,7 @@ class _Builder:
         self.current: RawMeasure | None = None
         self.warnings: list[ReportWarning] = []
         self.total_text = ""
+        self.row_number = 0  # the row being read, counted from 1: a warning's position
 
     @property
     def started(self) -> bool:
@@ -100,6 +101,7 @@ class _Builder:
     # -- row kinds -------------------------------------------------------------------------
 
     def feed(self, cells: list[str]) -> None:
+        self.row_number += 1
         cells = [clean_cell(c) for c in cells]
         if not any(cells) or is_separator(cells):
             return
@@ -153,7 +155,7 @@ class _Builder:
             return False
         if self.started or self.headers.rows:
             short = joined if len(joined) <= 80 else joined[:77] + "…"
-            self._warn("row_skipped", None, text=short)
+            self._warn("row_skipped", None, text=short, full_text=joined)
         return True
 
     def _sum_row(self, cells: list[str]) -> bool:
@@ -252,6 +254,7 @@ class _Builder:
         self._start_objective(Heading(parent, title), key=title)
 
     def _warn(self, code: str, at: str | None, **params: str) -> None:
+        params.setdefault("row", str(self.row_number))
         self.warnings.append(
             ReportWarning(
                 code=code, measure=at, message=message(code, "mn", **params), params=params
@@ -260,7 +263,7 @@ class _Builder:
 
     def _warn_orphan(self, text: str) -> None:
         short = text if len(text) <= 80 else text[:77] + "…"
-        self._warn("row_orphan", None, text=short)
+        self._warn("row_orphan", None, text=short, full_text=text)
 
     # -- result ----------------------------------------------------------------------------
 
