@@ -100,3 +100,15 @@ def test_bulk_import_without_a_place_names_the_candidates(capsys, tmp_path, two_
     assert status == 2
     assert "(Архангай аймаг)" in out and "(Өвөрхангай аймаг)" in out
     assert Report.objects.count() == 0
+
+
+def test_an_ambiguous_file_lists_its_candidates_for_the_web(tmp_path, two_khujirts):
+    from shudarga.documents.sources import Source
+    from shudarga.plans.reports.bulk import source_import
+
+    row = source_import(
+        source=Source(name="khujirt.txt", load=lambda: SEED_TEXT.encode("utf-8")), lang="mn"
+    )
+    assert row.report_id is None
+    assert row.candidates == [f"{OFFICE} (Архангай аймаг)", f"{OFFICE} (Өвөрхангай аймаг)"]
+    assert row.as_dict()["candidates"] == row.candidates  # kept in the job's rows

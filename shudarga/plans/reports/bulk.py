@@ -4,7 +4,7 @@ bad file never stops the others and never leaves a partial report."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.db.models import QuerySet
@@ -31,6 +31,8 @@ class ImportRow:
     total: str = ""
     refused: str = ""
     report_id: int | None = None
+    # The organizations an ambiguous name matches, each with its aimag: the web lists them.
+    candidates: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -73,6 +75,7 @@ def source_import(
         )
     except ImportRefused as exc:
         row.refused = message(exc.code, lang, **exc.params)
+        row.candidates = list(exc.params.get("choices", []))  # type: ignore[call-overload]
         return row
     row.organization = report.plan.organization.name
     row.total = document_total(document)

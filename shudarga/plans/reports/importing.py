@@ -57,8 +57,10 @@ def organization_for_import(
     if aimags:
         candidates = under(candidates, aimags)
     if len(candidates) > 1:
-        listed = "; ".join(place_label(c) for c in candidates[:CANDIDATES_SHOWN])
-        raise ImportRefused("org_ambiguous", {"name": name, "candidates": listed})
+        labels = [place_label(c) for c in candidates[:CANDIDATES_SHOWN]]
+        raise ImportRefused(
+            "org_ambiguous", {"name": name, "candidates": "; ".join(labels), "choices": labels}
+        )
     if candidates:
         return candidates[0]
     if not create:
