@@ -24,6 +24,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "файл хэт том байна ({size} байт; дээд хэмжээ {limit} байт)",
         "en": "the file is too large ({size} bytes; the limit is {limit} bytes)",
     },
+    "sheet_too_large": {
+        "mn": 'Excel-ийн "{sheet}" хуудас хэт том байна: {rows} мөр, {columns} баганаас цааш '
+        "текст бичсэн; тайлангийн хүснэгтийг тусад нь хадгалж оруулна уу",
+        "en": 'the Excel sheet "{sheet}" is too large: it has text beyond {rows} rows or '
+        "{columns} columns; save the report table on its own and import that",
+    },
     "file_binary": {
         "mn": "текст файл биш, хоёртын өгөгдөл агуулж байна",
         "en": "not a text file: it holds binary data",
@@ -97,8 +103,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the title names no organization; give --org NAME",
     },
     "org_ambiguous": {
-        "mn": "«{name}» нэр хэд хэдэн байгууллагад таарч байна: {candidates}",
-        "en": "«{name}» matches several organizations: {candidates}",
+        "mn": "«{name}» нэр хэд хэдэн байгууллагад таарч байна: {candidates}; аль нэгийг нь "
+        "--org-оор (вэбэд жагсаалтаас) сонгоно уу, эсвэл файлыг аймгийн нэртэй хавтсанд хийнэ үү",
+        "en": "«{name}» matches several organizations: {candidates}; choose one with --org "
+        "(in the web, from the list), or put the file in a folder named after its aimag",
+    },
+    "org_not_found_in_place": {
+        "mn": "{place}-д «{name}» нэртэй байгууллага олдсонгүй (өөр аймгийнхыг авахгүй; "
+        "шинээр үүсгэх бол --create-org нэмнэ үү)",
+        "en": "no organization named «{name}» in {place} (one of another aimag is not taken; "
+        "add --create-org to create it)",
     },
     "year_missing": {
         "mn": "тайлангийн он тодорхойгүй (гарчигт он алга)",

@@ -173,15 +173,26 @@ def _preview_rows(document: ReportDocument) -> list[PreviewObjective]:
     return rows
 
 
-def _warning_texts(document: ReportDocument) -> list[str]:
+def _warning_rows(document: ReportDocument) -> list[dict[str, str]]:
+    """Every warning of the reading, for the preview: its code, its message in the person's
+    language, the full text of the row it is about and where that row stands."""
     lang = _lang()
-    texts = []
+    rows = []
     for w in document.warnings:
         try:
-            texts.append(message(w.code, lang, **w.params) if w.code in MESSAGES else w.message)
+            text = message(w.code, lang, **w.params) if w.code in MESSAGES else w.message
         except (KeyError, IndexError, ValueError):
-            texts.append(w.message)
-    return texts
+            text = w.message
+        rows.append(
+            {
+                "code": w.code,
+                "message": text,
+                "text": w.params.get("full_text") or w.params.get("text", ""),
+                "row": w.params.get("row", ""),
+                "measure": w.measure or "",
+            }
+        )
+    return rows
 
 
 @login_required
@@ -241,7 +252,7 @@ def plan_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         "name": pending.get("name", ""),
         "document": document,
         "rows": _preview_rows(document),
-        "warnings": _warning_texts(document),
+        "warnings": _warning_rows(document),
         "has_results": approval.document_has_results(document),
         "other_year": document.year is not None and document.year != year,
         "exists": Plan.objects.filter(organization=organization, year=year).exists(),

@@ -118,7 +118,7 @@ def test_a_row_that_fits_nowhere_keeps_its_full_text_and_row():
     long = "Тайлбар: " + "урт тайлбар " * 20
     doc = read(["№", "Хэрэгжүүлэх ажлууд", "Хувь"], ["1", "Журам батлах", "100"], [long])
     assert [(w.code, w.params) for w in doc.warnings] == [
-        ("row_orphan", {"row": "3", "text": long.strip()})
+        ("row_orphan", {"row": "3", "text": long.strip(), "full_text": long.strip()})
     ]
     assert long.strip() in doc.warnings[0].message
 

@@ -128,12 +128,22 @@ def test_it_leaves_a_formula_without_a_saved_result_empty():
     assert measure(doc, "1").score is None
 
 
-def test_it_ignores_cells_far_beyond_any_report():
+def test_it_ignores_empty_formatted_cells_far_beyond_any_report():
     workbook = official_xlsx()
-    workbook.active.cell(row=1_000_000, column=1, value="Хуудас 1")
-    workbook.active.cell(row=5, column=16_000, value="x")
+    workbook.active.cell(row=1_000_000, column=1).number_format = "0.0"
+    workbook.active.cell(row=5, column=16_000).number_format = "0%"
     doc = read_xlsx(save_xlsx(workbook))
     assert doc.measure_count == 3
+
+
+@pytest.mark.parametrize(("row", "column"), [(1_000_000, 1), (5, 16_000)])
+def test_it_refuses_text_beyond_the_sheet_bounds_instead_of_dropping_it(row, column):
+    workbook = official_xlsx()
+    workbook.active.cell(row=row, column=column, value="Хуудас 1")
+    with pytest.raises(ReadError) as caught:
+        read_xlsx(save_xlsx(workbook))
+    assert caught.value.code == "sheet_too_large"
+    assert "хэт том" in caught.value.text("mn")
 
 
 def _scale() -> Scale:

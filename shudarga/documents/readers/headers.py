@@ -26,6 +26,10 @@ from shudarga.documents.readers.layout import (
 )
 from shudarga.documents.textnorm import fold
 
+# A header is a few rows (a group row, its parts, the column numbers); a longer run of rows that
+# look like headers keeps only its last rows in force, so that each row costs the same.
+MAX_HEADER_BLOCK = 6
+
 
 def row_key(cells: list[str]) -> tuple[str, ...]:
     return tuple(fold(c) for c in cells if c.strip())
@@ -36,7 +40,8 @@ class Headers:
 
     def __init__(self) -> None:
         self.layout: tuple[Role | None, ...] | None = None
-        self.rows: list[list[str]] = []  # every header row seen, to know repeats
+        self.rows: list[list[str]] = []  # every header row seen
+        self._seen: set[tuple[str, ...]] = set()  # their keys, to know repeats in one look-up
         self.block: list[list[str]] = []  # the header rows in force
         self.after_header = False
         self.column_numbers: tuple[str, ...] | None = None
@@ -63,7 +68,7 @@ class Headers:
 
     def _header(self, cells: list[str], *, started: bool) -> bool:
         row = cells
-        if started and is_header_row(cells) and row_key(cells) in {row_key(r) for r in self.rows}:
+        if started and is_header_row(cells) and row_key(cells) in self._seen:
             self.after_header = True  # the header repeated on the next page
             return True
         if not started and (flat := _flat_header(cells)):
@@ -73,7 +78,9 @@ class Headers:
         if not self.after_header:
             self.block = []
         self.block.append(row)
+        del self.block[:-MAX_HEADER_BLOCK]
         self.rows.append(row)
+        self._seen.add(row_key(row))
         self.layout = layout_from_headers(self.block)
         self.units = self._units()
         self.after_header = True

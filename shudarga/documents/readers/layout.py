@@ -99,7 +99,7 @@ def is_strong_header_row(cells: list[str]) -> bool:
     return is_header_row(cells) and named >= 3 and all(len(c) < _MAX_HEADER_CELL for c in filled)
 
 
-_NUMBER_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s*$")
+_NUMBER_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d{1,6})+\.?\s*$")  # 1.1, 1.1000
 
 
 def is_column_number_row(cells: list[str]) -> bool:

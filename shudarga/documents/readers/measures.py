@@ -146,8 +146,13 @@ def _joined(raw: RawMeasure, role: Role) -> str:
 
 def _strip_own_number(text: str, number: str) -> str:
     """The measure cell often repeats its number ("1.1. Авлигатай…"); the number column has it."""
-    own = re.escape(number.rstrip("."))
-    return re.sub(rf"^\s*{own}\.?\s*", "", text, count=1)
+    # Plain string work: a pattern per number would be compiled anew for each of 3,000 measures.
+    own = number.rstrip(".")
+    stripped = text.lstrip()
+    rest = stripped[len(own) :]
+    if not own or not stripped.startswith(own) or rest[:1].isdigit():
+        return text  # "1.10 …" does not start with the number 1.1
+    return rest.removeprefix(".").lstrip()
 
 
 _CENT = Decimal("0.01")

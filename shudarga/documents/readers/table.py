@@ -46,9 +46,12 @@ from shudarga.documents.readers.ratings import Rating, parse_rating_cell
 from shudarga.documents.readers.title import clean_title, stated_total, title_facts, title_lines
 from shudarga.documents.textnorm import fold
 
-# Components of more than three digits are years or dates ("2024.12.25"), not measure numbers.
-_MEASURE_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s*$")
-_GLUED_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*(?=\S)")
+# A first component of more than three digits is a year ("2024.12.25"), and "25.12.2024" is a
+# date; later components have any length: one objective may hold 1.999, 1.1000, 1.3000.
+_NOT_DATE = r"(?!\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b)"
+_FIRST, _PART = rf"{_NOT_DATE}\d{{1,3}}", r"\.\d{1,6}"
+_MEASURE_NUMBER = re.compile(rf"^\s*({_FIRST}(?:{_PART})*)\.?\s*$")
+_GLUED_NUMBER = re.compile(rf"^\s*({_FIRST}(?:{_PART})+)\.?\s*(?=\S)")
 # Without a number column a measure's text may start with a one-level number: "3. Журам …".
 _GLUED_SINGLE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s*(?=[^\W\d_])")
 _MAX_TOTAL_ROW = 60
@@ -88,6 +91,7 @@ class _Builder:
         self.objectives: list[ObjectiveEntry] = []
         self.numbered_here: set[int] = set()  # objectives whose heading gave no number
         self.objective_key = ""  # the heading in force, folded: a merged column changes it
+        self.headings = 0  # objectives started by a heading: counted, not recounted per heading
         self.raw: dict[int, list[RawMeasure]] = {}
         self.current: RawMeasure | None = None
         self.warnings: list[ReportWarning] = []
@@ -171,7 +175,7 @@ class _Builder:
         if len(cells) > 1 and is_bare_number(joined) and role in _VALUE_ROLES:
             return False
         if self.started or self.headers.rows:
-            self._warn("row_skipped", None, text=joined)
+            self._warn("row_skipped", None, text=joined, full_text=joined)
         return True
 
     def _sum_row(self, cells: list[str]) -> bool:
@@ -245,11 +249,12 @@ class _Builder:
             return
         number = heading.number
         if not number:
-            number = str(sum(1 for o in self.objectives if o.number or o.title) + 1)
+            number = str(self.headings + 1)
             self.numbered_here.add(len(self.objectives))
         self.objectives.append(
             ObjectiveEntry(number=number, title=heading.title, section=self.section)
         )
+        self.headings += 1
         self.objective_key = fold(key)
         self.ordinal_at = len(self.objectives) - 1 if heading.ordinal and not in_column else None
 
@@ -265,6 +270,7 @@ class _Builder:
         if self.ordinal_at != last or last < 0 or self.raw.get(last) or heading.ordinal:
             return False
         opened = self.objectives.pop()
+        self.headings -= 1  # it was a section, not an objective: not counted among them
         self.section = Section(opened.number, opened.title)
         self.ordinal_at = None
         return False
@@ -293,7 +299,7 @@ class _Builder:
         self._start_objective(Heading(parent, title), key=title)
 
     def _warn(self, code: str, at: str | None, **params: str) -> None:
-        params = {"row": str(self.row_no), **params}
+        params.setdefault("row", str(self.row_no))
         self.warnings.append(
             ReportWarning(
                 code=code, measure=at, message=message(code, "mn", **params), params=params
@@ -301,7 +307,7 @@ class _Builder:
         )
 
     def _warn_orphan(self, text: str) -> None:
-        self._warn("row_orphan", None, text=text)
+        self._warn("row_orphan", None, text=text, full_text=text)
 
     # -- result ----------------------------------------------------------------------------
 

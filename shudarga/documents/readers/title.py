@@ -22,6 +22,8 @@ _HALF_YEAR = re.compile(r"хагас\s+жил|эхний\s+хагас|i\s+хаг
 _SUBJECT = re.compile(
     r"\s+(?:ав(?:ли|ил)г(?:ы|и)н\s+эсрэг|авлигатай\s+тэмцэх|авлигаас\s+урьдчилан)", re.IGNORECASE
 )
+# Punctuation between the organization's name and the subject of the title.
+_NAME_END = ":：;,-–— "
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
 _TOTAL = re.compile(
     r"нэгдсэн\s+дүн(?:\s*/\s*хувь\s*/|\s+хувь)?\s*[:：]?\s*"
@@ -66,7 +68,9 @@ def title_facts(title: str) -> TitleFacts:
     searched = matchable(title)
     year_match = _YEAR.search(searched) or _ANY_YEAR.search(searched)
     subject = _SUBJECT.search(searched)
-    organization = nominative(title[: subject.start()].strip()) if subject else ""
+    # "…Тамгын газар: авлигын эсрэг…" (our own export's title): the colon is not the name's.
+    named = title[: subject.start()].strip().rstrip(_NAME_END).strip() if subject else ""
+    organization = nominative(named)
     period = Period.HALF_YEAR if _HALF_YEAR.search(searched) else Period.ANNUAL
     return TitleFacts(
         organization=organization,

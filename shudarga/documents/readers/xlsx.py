@@ -1,7 +1,9 @@
 """Reader for Excel workbooks (.xlsx): the first sheet that holds a report table.
 
-openpyxl loads the workbook with its merged ranges (a merged range gives its text once, from
-its top-left cell) and the values Excel last calculated (a formula gives its result). Numbers
+The workbook is opened read-only (openpyxl streams each sheet's XML: memory and time grow with
+the rows, never with the sheet's declared size) with the values Excel last calculated (a formula
+gives its result). Read-only mode gives no merged ranges, so they are read from the sheet's XML
+first: a merged range gives its text once, from its top-left cell. Numbers
 are written back as Excel shows them, without float noise: 840 with the format "0.0" is
 "840.0", 0.86 with "0%" is "86%", 0.4 is "0.4". Rows above the header are the title.
 
@@ -15,12 +17,17 @@ import datetime
 import io
 import re
 import warnings
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from xml.etree.ElementTree import iterparse
 
 import openpyxl
+from openpyxl.cell.read_only import ReadOnlyCell
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from shudarga.documents.embedded import KEY
 from shudarga.documents.errors import ReadError
@@ -87,22 +94,92 @@ def cell_value_text(value: Any, number_format: str = "General") -> str:
     return clean_cell(str(value))
 
 
-def sheet_rows(sheet: Worksheet) -> list[list[str]]:
-    """The sheet's rows of cell texts; merged ranges give their text in the top-left cell only."""
-    # The sheet's own cell store holds only cells that exist in the file; walking the full
-    # rectangle instead would create millions of cells for a sheet formatted to its last row.
-    grid: dict[int, dict[int, str]] = {}
-    for (row, column), cell in sheet._cells.items():
-        if row > MAX_ROWS or column > MAX_COLUMNS:
-            continue
-        text = cell_value_text(cell.value, getattr(cell, "number_format", "General"))
-        if text:
-            grid.setdefault(row, {})[column] = text
-    rows: list[list[str]] = []
-    for row in sorted(grid):
-        cells = grid[row]
-        rows.append([cells.get(c, "") for c in range(1, max(cells) + 1)])
-    return rows
+_MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+
+
+def merged_ranges(sheet: ReadOnlyWorksheet) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges as (min_col, min_row, max_col, max_row), clipped to the bounds.
+
+    One streaming pass over the sheet's XML: the ranges stand after the rows, and the rows must
+    know them as they go by.
+    """
+    ranges: list[tuple[int, int, int, int]] = []
+    with sheet._get_source() as source:
+        for _, element in iterparse(source):
+            if element.tag == _MERGE_TAG and (ref := element.get("ref")):
+                min_col, min_row, max_col, max_row = range_boundaries(ref)
+                if min_col <= MAX_COLUMNS and min_row <= MAX_ROWS:
+                    ranges.append((min_col, min_row, max_col, max_row))
+            element.clear()  # a streamed row is not kept
+    return ranges
+
+
+class _Covered:
+    """Which cells a merged range covers (all but its top-left), row by row in one sweep.
+
+    Merged ranges never overlap, so the ranges of one row are at most MAX_COLUMNS intervals.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
+        self._pending = sorted(ranges, key=lambda r: r[1], reverse=True)
+        self._active: list[tuple[int, int, int, int]] = []
+
+    def at(self, row: int) -> list[tuple[int, int, int, int]]:
+        while self._pending and self._pending[-1][1] <= row:
+            self._active.append(self._pending.pop())
+        self._active = [r for r in self._active if r[3] >= row]
+        return self._active
+
+    @staticmethod
+    def covers(ranges: list[tuple[int, int, int, int]], row: int, column: int) -> bool:
+        return any(
+            r[0] <= column <= r[2] and (column, row) != (r[0], r[1]) for r in ranges if r[1] <= row
+        )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def sheet_rows(sheet: ReadOnlyWorksheet) -> Iterator[list[str]]:
+    """The sheet's non-empty rows of cell texts, streamed; a merged range gives its text in the
+    top-left cell only. A text beyond MAX_ROWS or MAX_COLUMNS is refused (a sheet that large is
+    not a report table), never silently dropped."""
+    covered = _Covered(merged_ranges(sheet))
+    workbook = sheet.parent
+    parser = WorkSheetParser(
+        sheet._get_source(),
+        sheet._shared_strings,
+        data_only=workbook.data_only,
+        epoch=workbook.epoch,
+        date_formats=workbook._date_formats,
+        timedelta_formats=workbook._timedelta_formats,
+    )
+    # The parser yields the rows that exist in the file, with their own numbers: a gap of a
+    # million rows costs nothing (openpyxl's iter_rows would fill it with empty rows).
+    for row_number, row in parser.parse():
+        ranges = covered.at(row_number)
+        cells: dict[int, str] = {}
+        for cell in row:
+            column = cell["column"]
+            if cell["value"] is None or (ranges and covered.covers(ranges, row_number, column)):
+                continue
+            value = cell["value"]
+            # Only a number needs its format; looking it up costs a cell object.
+            shown = ReadOnlyCell(sheet, **cell).number_format if _is_number(value) else "General"
+            text = cell_value_text(value, shown)
+            if not text:
+                continue
+            if row_number > MAX_ROWS or column > MAX_COLUMNS:
+                raise ReadError(
+                    "sheet_too_large",
+                    sheet=sheet.title,
+                    rows=MAX_ROWS,
+                    columns=MAX_COLUMNS,
+                )
+            cells[column] = text
+        if cells:
+            yield [cells.get(c, "") for c in range(1, max(cells) + 1)]
 
 
 def _metadata(workbook: Workbook) -> str | None:
@@ -116,7 +193,7 @@ def _metadata(workbook: Workbook) -> str | None:
     return next((c for c in candidates if is_metadata(c)), None)
 
 
-def _report_sheets(workbook: Workbook) -> list[Worksheet]:
+def _report_sheets(workbook: Workbook) -> list[ReadOnlyWorksheet]:
     """Visible sheets first, then hidden ones; never our metadata sheet."""
     sheets = [s for s in workbook.worksheets if s.title != KEY]
     return sorted(sheets, key=lambda s: s.sheet_state != "visible")
@@ -134,15 +211,20 @@ def _first_report(workbook: Workbook, source: str, scale: Scale) -> ReportDocume
 
 def read_xlsx(data: bytes, *, source: str = "") -> ReportDocument:
     open_package(data, "xlsx").close()  # refuses bombs and damaged ZIPs before parsing
+    workbook: Workbook | None = None
     try:
         with warnings.catch_warnings():
             # openpyxl warns about extensions it does not keep (data validation, slicers).
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
-        metadata = _metadata(workbook)
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            metadata = _metadata(workbook)
+            scale = embedded_scale(metadata, GOVERNMENT_SCALE)
+            # The sheets stream while they are read, so a damaged sheet shows up here.
+            return apply_embedded(_first_report(workbook, source, scale), metadata)
     except ReadError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise ReadError("file_corrupt", kind="xlsx") from exc
-    scale = embedded_scale(metadata, GOVERNMENT_SCALE)
-    return apply_embedded(_first_report(workbook, source, scale), metadata)
+    finally:
+        if workbook is not None:
+            workbook.close()  # read-only mode keeps the archive open

@@ -4,7 +4,7 @@ bad file never stops the others and never leaves a partial report."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.db.models import QuerySet
@@ -17,6 +17,7 @@ from shudarga.documents.scoring import score_document
 from shudarga.documents.sources import Source
 from shudarga.orgs.models import Organization
 from shudarga.plans.reports.importing import ImportRefused, document_import
+from shudarga.plans.reports.places import folder_places
 
 
 @dataclass
@@ -30,6 +31,8 @@ class ImportRow:
     total: str = ""
     refused: str = ""
     report_id: int | None = None
+    # The organizations an ambiguous name matches, each with its aimag: the web lists them.
+    candidates: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -67,9 +70,12 @@ def source_import(
             create_organization=create_organization,
             parent_name=parent_name,
             allowed=allowed,
+            # The folders a file came in may name its aimag ("Архангай/khujirt.docx").
+            places=folder_places(source.name),
         )
     except ImportRefused as exc:
         row.refused = message(exc.code, lang, **exc.params)
+        row.candidates = list(exc.params.get("choices", []))  # type: ignore[call-overload]
         return row
     row.organization = report.plan.organization.name
     row.total = document_total(document)

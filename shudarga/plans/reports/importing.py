@@ -19,6 +19,14 @@ from shudarga.orgs.selectors import organization_find
 from shudarga.orgs.services import organization_create
 from shudarga.plans import errors
 from shudarga.plans.models import Report
+from shudarga.plans.reports.places import (
+    CANDIDATES_SHOWN,
+    aimags_named,
+    candidates_named,
+    place_label,
+    split_place,
+    under,
+)
 from shudarga.plans.reports.storing import report_import_document
 
 
@@ -31,26 +39,46 @@ class ImportRefused(Exception):
 
 
 def organization_for_import(
-    *, name: str, create: bool = False, parent_name: str | None = None
+    *,
+    name: str,
+    create: bool = False,
+    parent_name: str | None = None,
+    places: list[str] | None = None,
 ) -> Organization:
-    """The organization called ``name`` (case, spaces and Latin look-alikes ignored)."""
+    """The organization called ``name`` (case, spaces and Latin look-alikes ignored), under
+    the aimag the name starts with ("АРХАНГАЙ АЙМГИЙН …") or one of ``places`` (the folders the
+    file came in) when one of them is an aimag; several candidates are refused with their list."""
     if not name:
         raise ImportRefused("org_unnamed")
-    try:
-        found = organization_find(name=name)
-        if found is not None:
-            return found
-        if not create:
-            raise ImportRefused("org_not_found", {"name": name})
-        parent = None
-        if parent_name:
+    named = split_place(name)
+    hints = ([named.place] if named.place else []) + list(places or [])
+    candidates = candidates_named([name, named.name])
+    aimags = aimags_named(hints) if hints else []
+    if aimags:
+        candidates = under(candidates, aimags)
+    if len(candidates) > 1:
+        labels = [place_label(c) for c in candidates[:CANDIDATES_SHOWN]]
+        raise ImportRefused(
+            "org_ambiguous", {"name": name, "candidates": "; ".join(labels), "choices": labels}
+        )
+    if candidates:
+        return candidates[0]
+    if not create:
+        if aimags:
+            raise ImportRefused("org_not_found_in_place", {"name": name, "place": aimags[0].name})
+        raise ImportRefused("org_not_found", {"name": name})
+    parent = aimags[0] if aimags else None
+    if parent_name:
+        try:
             parent = organization_find(name=parent_name)
-            if parent is None:
-                raise ImportRefused("org_not_found", {"name": parent_name})
-    except OrganizationAmbiguousError as exc:
-        names = ", ".join(c.name for c in exc.candidates)
-        raise ImportRefused("org_ambiguous", {"name": exc.name, "candidates": names}) from exc
-    return organization_create(name=name, kind=Organization.Kind.ORGANIZATION, parent=parent)
+        except OrganizationAmbiguousError as exc:
+            listed = "; ".join(place_label(c) for c in exc.candidates)
+            raise ImportRefused("org_ambiguous", {"name": exc.name, "candidates": listed}) from exc
+        if parent is None:
+            raise ImportRefused("org_not_found", {"name": parent_name})
+    # Under its aimag the name is the organization's own, without the aimag in front of it.
+    own = named.name if aimags and named.place else name
+    return organization_create(name=own, kind=Organization.Kind.ORGANIZATION, parent=parent)
 
 
 def document_import(
@@ -60,6 +88,7 @@ def document_import(
     create_organization: bool = False,
     parent_name: str | None = None,
     allowed: QuerySet[Organization] | None = None,
+    places: list[str] | None = None,
 ) -> Report:
     """Store ``document`` for the named organization (default: the one in its title); with
     ``allowed`` (a person's scope), only for one of those organizations."""
@@ -69,6 +98,7 @@ def document_import(
                 name=organization_name or document.organization,
                 create=create_organization,
                 parent_name=parent_name,
+                places=places,
             )
             if allowed is not None and not allowed.filter(pk=organization.pk).exists():
                 raise ImportRefused("org_outside", {"name": organization.name})
