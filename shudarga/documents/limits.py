@@ -44,6 +44,11 @@ SCORE_DIGITS = 4
 # A document read from a file: more measures than this is not a plan (Khujirt has 11).
 DOCUMENT_MAX_MEASURES = 500
 DOCUMENT_MAX_OBJECTIVES = 200
+# A PDF read as a report: pdfplumber takes about 0.1-0.3 s a page (our 200-measure PDF has 69
+# pages). A report of 500 measures fits; a book does not.
+PDF_READ_MAX_PAGES = 150
+# An old .doc or .xls converted by LibreOffice: a converter that hangs is stopped.
+LEGACY_CONVERT_SECONDS = 60
 
 # Rendering, measured with WeasyPrint on one core (N measures, each with a cell of C characters):
 #   100 measures × 1 300 characters (130 000): 2.6 s, 97 MB

@@ -47,9 +47,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "Шударга тайлангийн JSON биш: {reason}",
         "en": "not a Shudarga report JSON: {reason}",
     },
-    "format_pdf": {
-        "mn": "PDF тайланг уншиж чадахгүй: хүснэгтийг Word (.docx) эсвэл Excel (.xlsx) файлаар илгээнэ үү",
-        "en": "PDF reports cannot be read: send the table as a Word (.docx) or Excel (.xlsx) file",
+    "pdf_no_text": {
+        "mn": "PDF файлд текст алга (сканнердсан зураг байж магадгүй): тайланг Word, Excel эсвэл текст давхаргатай PDF-ээр илгээнэ үү",
+        "en": "the PDF holds no text (it may be a scanned image): send the report as Word, Excel or a PDF with a text layer",
+    },
+    "pdf_too_many_pages": {
+        "mn": "PDF хэт олон хуудастай ({pages}; дээд хэмжээ {limit}): зөвхөн тайлангийн хүснэгтийг илгээнэ үү",
+        "en": "the PDF has too many pages ({pages}; the limit is {limit}): send the report's table alone",
+    },
+    "converter_missing": {
+        "mn": "хуучин {kind} файлыг хөрвүүлэх {program} программ энэ серверт суугаагүй байна; файлыг .docx эсвэл .xlsx болгон хадгалаад илгээнэ үү",
+        "en": "the program {program} that converts old {kind} files is not installed on this server; save the file as .docx or .xlsx and send it again",
+    },
+    "convert_failed": {
+        "mn": "хуучин {kind} файлыг хөрвүүлж чадсангүй ({reason}); .docx эсвэл .xlsx болгон хадгалаад дахин илгээнэ үү",
+        "en": "the old {kind} file could not be converted ({reason}); save it as .docx or .xlsx and send it again",
     },
     "format_unknown": {
         "mn": "файлын төрлийг таньсангүй ({kind})",

@@ -5,9 +5,13 @@
     MIME multipart/related      → web archive .mht (html.py)
     anything else               → text table (text.py)
 
-Refused with a ReadError that says what to do: other ZIPs and PDF ("format_unknown"), old
-.doc/.xls ("format_legacy"), password-protected Office files ("file_encrypted"), damaged
-packages ("file_corrupt"), ZIP bombs ("file_bomb"), files above MAX_FILE_BYTES.
+    %PDF                        → PDF with a text layer (pdf.py; a scan is refused: "pdf_no_text")
+    OLE .doc / .xls             → converted by LibreOffice (legacy.py), then read as above
+
+Refused with a ReadError that says what to do: other ZIPs ("format_unknown"), an OLE file
+that is neither ("format_legacy"), .doc/.xls without LibreOffice ("converter_missing"),
+password-protected files ("file_encrypted"), damaged packages ("file_corrupt"), ZIP bombs
+("file_bomb"), files above MAX_FILE_BYTES.
 """
 
 from __future__ import annotations
@@ -109,10 +113,16 @@ def _read_kind(data: bytes, kind: str, source: str) -> ReportDocument:
         return read_text(data, source=source)
     if kind == "encrypted":
         raise ReadError("file_encrypted")
+    if kind == "pdf":
+        from shudarga.documents.readers.pdf import read_pdf
+
+        return read_pdf(data, source=source)
+    if kind in ("doc", "xls"):
+        from shudarga.documents.readers.legacy import convert_legacy
+
+        return _read_kind(convert_legacy(data, kind), "docx" if kind == "doc" else "xlsx", source)
     if kind in _LEGACY_NAMES:
         raise ReadError("format_legacy", kind=_LEGACY_NAMES[kind])
-    if kind == "pdf":
-        raise ReadError("format_pdf")
     raise ReadError("format_unknown", kind=kind)
 
 
