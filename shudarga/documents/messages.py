@@ -47,6 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "Шударга тайлангийн JSON биш: {reason}",
         "en": "not a Shudarga report JSON: {reason}",
     },
+    "legacy_font": {
+        "mn": "хуучин монгол фонтоор (Arial Mon г.м.) бичсэн текстийн Є, Ї үсгийг Ө, Ү болгов (мөр {row}-өөс); шалгана уу",
+        "en": "text typed in an old Mongolian font (Arial Mon etc.): its Є, Ї were read as Ө, Ү (from row {row}); please check",
+    },
     "pdf_no_text": {
         "mn": "PDF файлд текст алга (сканнердсан зураг байж магадгүй): тайланг Word, Excel эсвэл текст давхаргатай PDF-ээр илгээнэ үү",
         "en": "the PDF holds no text (it may be a scanned image): send the report as Word, Excel or a PDF with a text layer",

@@ -28,6 +28,22 @@ _LOOKALIKES = str.maketrans(
 )
 _SPACES = re.compile(r"\s+")
 
+# Old Mongolian 8-bit fonts ("Arial Mon", "Times New Roman Mon") drew Ө, ө, Ү, ү in the places
+# of windows-1251's Ukrainian Є, є, Ї, ї: text typed with them holds those letters, which no
+# Mongolian word has. Read, they are what the writer saw.
+_LEGACY_FONT = str.maketrans({"Є": "Ө", "є": "ө", "Ї": "Ү", "ї": "ү"})
+_LEGACY_LETTERS = frozenset("ЄєЇї")
+
+
+def has_legacy_font_letters(text: str) -> bool:
+    return not _LEGACY_LETTERS.isdisjoint(text)
+
+
+def from_legacy_font(text: str) -> str:
+    """Text typed with an old Mongolian font, in the letters it showed: "Хїрэх тївшин" is
+    "Хүрэх түвшин"."""
+    return text.translate(_LEGACY_FONT)
+
 
 def clean_spaces(text: str) -> str:
     """Non-breaking and repeated spaces become one space; ends are trimmed; lines are kept."""

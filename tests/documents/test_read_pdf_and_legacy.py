@@ -115,3 +115,18 @@ def test_an_old_file_that_is_no_report_is_refused(tmp_path):
     with pytest.raises(ReadError) as caught:
         read_bytes(b"\xd0\xcf\x11\xe0 not really a document", source="x.xls")
     assert caught.value.code in ("convert_failed", "format_legacy", "no_table")
+
+
+def test_text_typed_in_an_old_mongolian_font_is_read_in_the_letters_it_showed(seed):
+    # "Arial Mon" drew Ө, ө, Ү, ү in the places of Є, є, Ї, ї.
+    legacy = str.maketrans({"Ө": "Є", "ө": "є", "Ү": "Ї", "ү": "ї"})
+    typed = SEED_FILE.read_text(encoding="utf-8").translate(legacy)
+    assert "Хїрэх тївшин" in typed
+    document = read_bytes(typed.encode("utf-8"), source="arial-mon.txt")
+    same_measures(document, seed)
+    assert document.organization == seed.organization
+    (warning,) = [w for w in document.warnings if w.code == "legacy_font"]
+    first = next(n for n, line in enumerate(typed.splitlines(), 1) if "Ї" in line or "Є" in line)
+    assert first == 3  # the title's "ҮЙЛ", after two empty lines
+    assert "Arial Mon" in warning.message and warning.params["row"] == str(first)
+    assert not [w for w in seed.warnings if w.code == "legacy_font"]

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from html import unescape
 from html.parser import HTMLParser
 
-from shudarga.documents.textnorm import clean_spaces
+from shudarga.documents.textnorm import clean_spaces, from_legacy_font
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
@@ -140,7 +140,8 @@ def clean_cell(text: str) -> str:
 
     A cell holding only a space or a non-breaking space becomes empty.
     """
-    return clean_spaces(text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n"))
+    text = from_legacy_font(text.translate(_INVISIBLE))
+    return clean_spaces(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # Latin letters typed inside Mongolian words ("HЭГДСЭН", "Зoрилт"); textnorm.fold maps the same.

@@ -44,7 +44,7 @@ from shudarga.documents.readers.objectives import (
 )
 from shudarga.documents.readers.ratings import Rating, parse_rating_cell
 from shudarga.documents.readers.title import clean_title, stated_total, title_facts, title_lines
-from shudarga.documents.textnorm import fold
+from shudarga.documents.textnorm import fold, has_legacy_font_letters
 
 # A first component of more than three digits is a year ("2024.12.25"), and "25.12.2024" is a
 # date; later components have any length: one objective may hold 1.999, 1.1000, 1.3000.
@@ -97,6 +97,7 @@ class _Builder:
         self.warnings: list[ReportWarning] = []
         self.total_text = ""
         self.row_no = 0  # the row being fed, from 1: warnings say where they come from
+        self.legacy_font_row: int | None = None  # the first row typed with an old font
         self.section: Section | None = None
         self.ordinal_at: int | None = None  # index of an objective opened by "Нэг." etc.
 
@@ -109,6 +110,8 @@ class _Builder:
 
     def feed(self, cells: list[str]) -> None:
         self.row_no += 1
+        if self.legacy_font_row is None and any(map(has_legacy_font_letters, cells)):
+            self.legacy_font_row = self.row_no  # clean_cell converts them; the reader is told
         cells = [clean_cell(c) for c in cells]
         if not any(cells) or is_separator(cells):
             return
@@ -335,6 +338,8 @@ class _Builder:
                 objective.measures.append(measure)
             if index in self.numbered_here:
                 objective.number = _common_prefix(objective) or objective.number
+        if self.legacy_font_row is not None:
+            self._warn("legacy_font", None, row=str(self.legacy_font_row))
         title = clean_title(title_lines(self.title_lines))
         facts = title_facts(title)
         return ReportDocument(
