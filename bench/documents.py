@@ -1,11 +1,16 @@
 """How long reading and writing the official table takes, against a baseline in the same run.
 
-    .venv/bin/python bench/documents.py [--repeat N] [--pdf-only]
+    .venv/bin/python bench/documents.py [--repeat N] [--pdf-only] [--read-only]
 
 1. For each step on the Khujirt seed, the median time per call and its ratio to the baseline
    (writing the JSON form of the same document), so figures from different machines can be
    compared.
-2. The PDF of the seed (11 measures) and of a 200-measure report (issue 9's targets: under
+2. Reading each format an organization may send (issue 11): the seed (11 measures) and a
+   200-measure report, written by our writers (the text is the XLSX's rows joined by tabs, as
+   pasted from Excel; .doc and .xls are LibreOffice's conversions of our DOCX and XLSX, and
+   their reading includes converting them back), as ms per file, ms per 100 measures, and ×
+   reading the same document's JSON (the baseline). The measures column is what was read.
+3. The PDF of the seed (11 measures) and of a 200-measure report (issue 9's targets: under
    300 ms and under 3 s), warm (a long-lived process, as a gunicorn or task worker renders
    many) and cold (a fresh process: importing WeasyPrint and the first PDF), beside writing the
    same document as JSON and as HTML (the page WeasyPrint lays out). The CPU column is the
@@ -154,17 +159,95 @@ def formats_table(repeat: int) -> None:
         print(f"{name:<24}{seconds * 1000:>12.2f}{seconds / baseline:>12.1f}")
 
 
+def _tab_text(xlsx: bytes) -> bytes:
+    """A report as pasted from Excel: each row's cells joined by tabs."""
+    import io
+
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx), read_only=True).worksheets[0]
+    rows = ("\t".join("" if v is None else str(v) for v in row) for row in sheet.values)
+    return "\n".join(rows).encode("utf-8")
+
+
+def _converted(data: bytes, source_ext: str, target_ext: str) -> bytes | None:
+    """``data`` converted by LibreOffice (docx → doc, xlsx → xls), or None without it."""
+    import tempfile
+
+    tool = shutil.which("soffice") or shutil.which("libreoffice")
+    if tool is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"report.{source_ext}"
+        path.write_bytes(data)
+        subprocess.run(
+            [tool, f"-env:UserInstallation=file://{folder}/profile", "--headless",
+             "--convert-to", target_ext, "--outdir", folder, str(path)],
+            capture_output=True, check=True, timeout=120,
+        )  # fmt: skip
+        return (Path(folder) / f"report.{target_ext}").read_bytes()
+
+
+def _files(document: ReportDocument) -> dict[str, bytes | None]:
+    docx, xlsx = write(document, "docx"), write(document, "xlsx")
+    return {
+        "json (baseline)": jsonform.dumps(document).encode("utf-8"),
+        "text (tabs)": _tab_text(xlsx),
+        "html": write(document, "html"),
+        "docx": docx,
+        "xlsx": xlsx,
+        "pdf": write(document, "pdf"),
+        "doc": _converted(docx, "docx", "doc"),
+        "xls": _converted(xlsx, "xlsx", "xls"),
+    }
+
+
+def read_table(repeat: int) -> None:
+    """Reading every format at 11 and at 200 measures; per 100 measures from the larger."""
+    seed = seed_document()
+    sizes = {11: _files(seed), 200: _files(large_document(seed))}
+    print("\nread | 11 measures ms | 200 measures ms | ms per 100 measures | × JSON | "
+          "measures read (11 / 200)")  # fmt: skip
+    print("--- | --- | --- | --- | --- | ---")
+    baseline = {}
+    for name in sizes[11]:
+        cells, counts = [], []
+        for size, files in sizes.items():
+            data = files[name]
+            if data is None:
+                cells.append(None)
+                continue
+            source = "report." + name.split()[0].replace("text", "txt")
+            runs = max(3, repeat // (4 if name in ("doc", "xls", "pdf") else 1))
+            runs = runs if size == 11 else max(3, runs // 4)
+            cells.append(median_ms(lambda d=data, s=source: read_bytes(d, source=s), runs))
+            document = read_bytes(data, source=source)
+            counts.append(str(sum(len(o.measures) for o in document.objectives)))
+        if cells[0] is None:
+            print(f"{name} | (LibreOffice not installed) | | | |")
+            continue
+        baseline = baseline or {11: cells[0], 200: cells[1]}
+        print(f"{name} | {cells[0]:.1f} | {cells[1]:.1f} | {cells[1] / 2:.1f} | "
+              f"{cells[0] / baseline[11]:.0f} / {cells[1] / baseline[200]:.0f} | "
+              f"{' / '.join(counts)}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--pdf-only", action="store_true")
+    parser.add_argument("--read-only", action="store_true", help="only the reading table")
     parser.add_argument("--cold-child", choices=("seed", "large"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cold_child:
         _cold_child(args.cold_child)
         return
+    if args.read_only:
+        read_table(args.repeat)
+        return
     if not args.pdf_only:
         formats_table(args.repeat)
+        read_table(args.repeat)
     pdf_table(max(3, args.repeat // 4))
 
 
