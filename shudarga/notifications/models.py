@@ -75,6 +75,9 @@ class NotificationPreference(models.Model):
             models.UniqueConstraint(fields=["user", "kind"], name="notif_pref_one_per_kind"),
         )
 
+    def __str__(self) -> str:
+        return f"{self.user} · {self.kind}: {'on' if self.email else 'off'}"
+
 
 class DeadlineReminder(models.Model):
     """A deadline reminder sent to an organization: one per (organization, calendar, before or
@@ -97,3 +100,6 @@ class DeadlineReminder(models.Model):
                 fields=["organization", "calendar", "when"], name="notif_deadline_once"
             ),
         )
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} · {self.calendar_id} · {self.when}"
