@@ -229,3 +229,28 @@ def jobs_visible_to(user: User) -> QuerySet[Job]:
     if not user.is_authenticated or not user.is_active:
         return Job.objects.none()
     return Job.objects.filter(user=user)
+
+
+def reviewers_of(organization: Organization) -> QuerySet:
+    """The users who may REVIEW ``organization``: ``organizations_for(user, REVIEW)`` read
+    from the other side (whom a submitted report is sent to), in one query. Assigned to the
+    organization or a node above it; not to the parent of a unit office (that office is not
+    reviewed by the node it serves); never a member of the organization; active."""
+    step = Organization.steplen
+    paths = [organization.path[:end] for end in range(step, len(organization.path) + 1, step)]
+    if organization.is_unit_office:
+        parent = organization.path[:-step]
+        paths = [p for p in paths if p != parent]
+    assigned = ReviewerAssignment.objects.filter(node__path__in=paths).values("user_id")
+    members = Membership.objects.filter(organization=organization).values("user_id")
+    return get_user_model().objects.filter(is_active=True, pk__in=assigned).exclude(pk__in=members)
+
+
+def members_who_may(organization_id: int, action: Action) -> QuerySet:
+    """The members of the organization whose role lets them take ``action`` there (heads and
+    officers EDIT; every role VIEWs), active; one query."""
+    return get_user_model().objects.filter(
+        is_active=True,
+        memberships__organization_id=organization_id,
+        memberships__role__in=ROLES_FOR[action],
+    )

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "shudarga.api",
     # Long work (ZIPs, large PDFs, web imports) as jobs a worker runs, with their progress.
     "shudarga.jobs",
+    # In-app and e-mail notifications of the workflow and the reporting deadlines.
+    "shudarga.notifications",
     # Background tasks in the database (``manage.py db_worker`` runs them; scripts/serve
     # starts one beside gunicorn).
     "django_tasks",
@@ -245,6 +247,10 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Who publishes an accepted report: "head" (the organization's head) or "reviewer".
 SHUDARGA_PUBLISHER = os.environ.get("SHUDARGA_PUBLISHER", "head")
+# Deadline reminders (``shudarga notify-deadlines``) go this many days before a deadline.
+SHUDARGA_REMINDER_DAYS_BEFORE = int(os.environ.get("SHUDARGA_REMINDER_DAYS_BEFORE", "7"))
+# The address e-mails link to (the report's page): the site as its users reach it.
+SHUDARGA_SITE_URL = os.environ.get("SHUDARGA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # A report with more measures than this gets its workspace PDF from a background job.
 SHUDARGA_PDF_JOB_MEASURES = int(os.environ.get("SHUDARGA_PDF_JOB_MEASURES", 60))
 

@@ -19,5 +19,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("open/", include("shudarga.portal.urls")),
     path("api/", include("shudarga.api.urls")),
+    path("notifications/", include("shudarga.notifications.urls")),
     path("", include("shudarga.web.urls")),
 ]

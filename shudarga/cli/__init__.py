@@ -116,6 +116,12 @@ def _job_commands(commands) -> None:
         "regenerate-files", help="queue the writing of every publication's files"
     )
     regenerate.add_argument("--year", type=int, help="only the publications of this year")
+    deadlines = commands.add_parser(
+        "notify-deadlines",
+        help="remind organizations of report deadlines (run daily; sends each reminder once)",
+    )
+    deadlines.add_argument("--days-before", type=int, help="days before a deadline (default 7)")
+    deadlines.add_argument("--today", help="the day to run as, YYYY-MM-DD (default: today)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,6 +67,17 @@ def run(args: argparse.Namespace) -> int:
 
         runner = {"zip": jobs.run_zip, "jobs": jobs.run_jobs}.get(args.command, jobs.run_regenerate)
         return runner(args)
+    if args.command == "notify-deadlines":
+        import datetime
+
+        from django.utils import timezone
+
+        from shudarga.notifications.deadlines import deadline_reminders_send
+
+        today = datetime.date.fromisoformat(args.today) if args.today else timezone.localdate()
+        told = deadline_reminders_send(today=today, days_before=args.days_before)
+        print(f"{told}")
+        return 0
     if args.command == "demo":
         from shudarga.demo import DEMO_ORGANIZATIONS, DEMO_SEED, DEMO_YEARS
         from shudarga.demo.load import demo_load

@@ -7,6 +7,7 @@ from shudarga.web import review_views
 urlpatterns = [
     path("review/", review_views.review_inbox, name="review_inbox"),
     path("review/reminders/", review_views.review_reminders, name="review_reminders"),
+    path("review/reminders/send/", review_views.review_remind, name="review_remind"),
     path("review/reports/<int:pk>/", review_views.review_report, name="review_report"),
     path(
         "review/reports/<int:pk>/results/<int:result_pk>/",

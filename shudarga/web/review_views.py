@@ -313,3 +313,33 @@ def report_publications(request: HttpRequest, pk: int) -> HttpResponse:
         "may_reopen": step_allowed(request.user, report, Step.REOPEN),
     }
     return render(request, "web/review/publications.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_remind(request: HttpRequest) -> HttpResponse:
+    """A reviewer reminds one organization on the late and missing list (``organization``),
+    or all of them: the question first (GET), the reminders on confirming it (POST)."""
+    from shudarga.notifications.deadlines import reminder_send
+
+    scope = organizations_for(request.user, Action.REVIEW)
+    if not scope.exists():
+        raise PermissionDenied
+    source = request.POST if request.method == "POST" else request.GET
+    organization = _int(source.get("organization"))
+    gaps = reporting_gaps(organizations=scope, today=timezone.localdate())
+    if organization is not None:
+        gaps = [g for g in gaps if g.organization.pk == organization]
+    if request.method == "POST":
+        told = reminder_send(gaps=gaps)
+        messages.success(request, _("Reminders sent: %(n)s.") % {"n": told})
+        return redirect("web:review_reminders")
+    return render(
+        request,
+        "web/review/remind_confirm.html",
+        {
+            "gaps": gaps[:PER_PAGE],
+            "more": max(len(gaps) - PER_PAGE, 0),
+            "organization": organization,
+        },
+    )

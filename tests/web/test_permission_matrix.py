@@ -207,6 +207,13 @@ ROWS: dict[str, Row] = dict(
         # Review: the reviewers of the unit above, never the organization itself.
         P("web:review_inbox", may=REVIEW, **SEEN_ALL),
         P("web:review_reminders", may=REVIEW, **SEEN_ALL),
+        P("web:review_remind", may=REVIEW, **SEEN_ALL),
+        # Notifications: each signed-in user their own; nobody another's (a number that is
+        # nobody's is 404 for all; tests/notifications/test_pages.py tries another's).
+        P("notifications:list", may=SIGNED_IN),
+        P("notifications:read", "999999", method="post", may=frozenset()),
+        P("notifications:read_all", method="post", may=SIGNED_IN),
+        P("notifications:preferences", may=SIGNED_IN),
         P("web:dashboard", may=REVIEW, **SEEN_ALL),
         P("web:dashboard_trend", "{khujirt.pk}", may=REVIEW, **SEEN_ALL),
         P("web:review_report", "{submitted.pk}", may=REVIEW, **SEEN_REVIEW),

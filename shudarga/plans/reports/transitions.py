@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from shudarga.access import Action, publisher_action, reports_for, user_may
 from shudarga.documents.textnorm import typed_text
+from shudarga.notifications.services import notify_step
 from shudarga.plans.analytics.summaries import summary_refresh
 from shudarga.plans.errors import ReasonRequiredError, ReportLockedError
 from shudarga.plans.models import Report, ReportEvent
@@ -198,6 +199,8 @@ def _record(
         "user": getattr(by, "pk", None),
     }
     transaction.on_commit(lambda: logger.info(*line, extra=fields))
+    # Who is told (in this transaction: rolled back with the step; e-mailed after commit).
+    notify_step(report=report, step=step, by=by, reason=reason)
     return event
 
 
