@@ -110,6 +110,15 @@ def screens() -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+def menu_reaches_logout_and_language(page) -> None:
+    """On a phone the header folds behind "Menu"; opening it shows logout and the languages."""
+    logout, language = page.locator("form.logout button"), page.locator("form.lang button")
+    assert not logout.is_visible() and not language.first.is_visible()
+    page.click("label.menu-button")
+    assert logout.is_visible() and language.count() == 2 and language.first.is_visible()
+    page.click("label.menu-button")
+
+
 def context_for(browser, live_server, username: str, language: str):
     context = browser.new_context(base_url=live_server.url, locale="mn-MN")
     context.set_default_timeout(15_000)
@@ -141,6 +150,8 @@ def test_no_screen_scrolls_sideways_at_a_phone_or_a_laptop_width(browser, live_s
                 response = page.goto(address)
                 assert response.ok, f"{role} {name} ({address}): HTTP {response.status}"
                 assert page.locator("html").get_attribute("lang") == language
+                if name == "home" and username != "public":
+                    menu_reaches_logout_and_language(page)
                 for width in WIDTHS:
                     page.set_viewport_size({"width": width, "height": 800})
                     scroll, inner = page.evaluate(
