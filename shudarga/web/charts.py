@@ -26,6 +26,19 @@ def _short(label: str, limit: int) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
+def _fit(label: str, room: float) -> str:
+    """The label cut to what ``room`` pixels hold at 12 px (about 7 px a letter), with a <title>
+    giving the whole text when cut (a clipped label said nothing)."""
+    short = _short(label, max(int(room / 7), 3))
+    return _t(short) if short == label else f"{_t(short)}<title>{_t(label)}</title>"
+
+
+def count_ticks(peak: int) -> list[int]:
+    """Whole-number ticks from 0 to at least ``peak``, at most five: a count is never 1.25."""
+    step = max(1, -(-peak // 4))
+    return [step * k for k in range(5) if step * k <= max(peak, 1) + step - 1][:5]
+
+
 def _open(width: int, height: int, title: str) -> list[str]:
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
@@ -40,15 +53,15 @@ def histogram_svg(*, labels: Sequence[str], counts: Sequence[int], title: str) -
     width, height, left, top, bottom = 640, 240, 36, 20, 36
     plot_h = height - top - bottom
     step = (width - left - 10) / max(len(counts), 1)
-    peak = max(counts, default=0) or 1
+    ticks = count_ticks(max(counts, default=0))
+    peak = ticks[-1] or 1
     parts = _open(width, height, title)
-    for k in range(5):
-        value = peak * k / 4
-        y = top + plot_h - plot_h * k / 4
+    for value in ticks:
+        y = top + plot_h - plot_h * value / peak
         parts.append(
             f'<line x1="{left}" y1="{y:g}" x2="{width - 10}" y2="{y:g}" stroke="{GRID}" '
             f'stroke-width="0.5"/><text x="{left - 4}" y="{y + 4:g}" text-anchor="end" '
-            f'fill="#555">{value:.3g}</text>'
+            f'fill="#555">{value}</text>'
         )
     for i, (label, count) in enumerate(zip(labels, counts, strict=True)):
         x = left + i * step
@@ -63,7 +76,7 @@ def histogram_svg(*, labels: Sequence[str], counts: Sequence[int], title: str) -
             f'<text x="{x + step / 2:g}" y="{y - 4:g}" text-anchor="middle" '
             f'font-weight="bold">{count}</text>'
             f'<text x="{x + step / 2:g}" y="{height - bottom + 16}" text-anchor="middle" '
-            f'fill="#333">{_t(label)}</text></g>'
+            f'fill="#333">{_fit(label, step)}</text></g>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # every text above is escaped
@@ -130,7 +143,7 @@ def line_svg(
         x = left + step * (i + 0.5)
         parts.append(
             f'<text x="{x:g}" y="{height - bottom + 16}" text-anchor="middle" '
-            f'fill="#333">{_t(label)}</text>'
+            f'fill="#333">{_fit(label, step)}</text>'
         )
         if value is None:
             segment = []
