@@ -355,6 +355,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mn": "{measure}: хүрсэн түвшний бичвэр «{organization}»-ын тайлангийн {other} арга хэмжээнийхтэй {similarity}% ижил байна",
         "en": "{measure}: the narrative is {similarity}% the same as measure {other} of «{organization}»'s report",
     },
+    "check_narrative_copied_other_hidden": {
+        "mn": "{measure}: хүрсэн түвшний бичвэр өөр байгууллагын тайлангийн {other} арга хэмжээнийхтэй {similarity}% ижил байна",
+        "en": "{measure}: the narrative is {similarity}% the same as measure {other} of another organization's report",
+    },
     "check_flag_score_without_evidence": {
         "mn": "Нотолгоогүй үнэлгээ",
         "en": "Score without evidence",

@@ -507,3 +507,8 @@ class ObjectiveSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.summary_id} {self.objective_id}: {self.zero}/{self.thirty}/{self.scored}"
+
+
+from shudarga.plans.check_models import NarrativeSignature, ReportCheck  # noqa: E402
+
+__all_checks__ = (NarrativeSignature, ReportCheck)

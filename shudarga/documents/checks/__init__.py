@@ -28,16 +28,17 @@ __all__ = [
     "Verdict",
     "check_document",
     "check_measure",
+    "report_flags",
 ]
 
 
 def check_document(doc: ReportDocument) -> DocumentChecks:
     """Every measure's verdict and flags, and the report's own flags (a stated total)."""
     measures = [check_measure(m, doc.scale, doc.period) for _, m in doc.measures()]
-    return DocumentChecks(measures=measures, flags=_report_flags(doc))
+    return DocumentChecks(measures=measures, flags=report_flags(doc))
 
 
-def _report_flags(doc: ReportDocument) -> list[Flag]:
+def report_flags(doc: ReportDocument) -> list[Flag]:
     if doc.stated_total is None:
         return []
     score = score_document(doc)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from datasketch import MinHash, MinHashLSH
+import numpy
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from shudarga.documents.checks.results import Flag
 from shudarga.documents.model import Rounding
@@ -39,12 +40,14 @@ _PUNCT = re.compile(r"[^\w\s]")
 
 @dataclass(frozen=True)
 class TextRef:
-    """Where a narrative is: its report, organization, year and measure number."""
+    """Where a narrative is: its report, organization, year and measure number; ``name`` is
+    the organization's name shown when ``organization`` is its id (the country's check)."""
 
     report: str
     organization: str
     year: int
     measure: str
+    name: str = ""
 
 
 def shingles(text: str) -> frozenset[str]:
@@ -54,10 +57,51 @@ def shingles(text: str) -> frozenset[str]:
     return frozenset(" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
 
 
+# The hashing scheme is pinned: stored signatures are only comparable under the one they had.
+_SCHEME = "affine64"
+
+
 def _signature(parts: frozenset[str]) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM)
+    signature = MinHash(num_perm=NUM_PERM, scheme=_SCHEME)
     signature.update_batch([p.encode("utf-8") for p in parts])
     return signature
+
+
+def signature_bytes(text: str) -> bytes | None:
+    """The MinHash signature of ``text`` as stored (NUM_PERM little-endian uint64, 1 KiB);
+    None for a text too short to be a copy."""
+    parts = shingles(text)
+    if not parts:
+        return None
+    return _signature(parts).hashvalues.astype("<u8").tobytes()
+
+
+def _stored(data: bytes) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=numpy.frombuffer(data, dtype="<u8"), scheme=_SCHEME)
+
+
+def similarity(text: str, other: str) -> Decimal | None:
+    """The exact similarity of two narratives in whole percent (truncated), None below 80 %."""
+    mine, theirs = shingles(text), shingles(other)
+    if not mine or not theirs:
+        return None
+    found = Fraction(len(mine & theirs), len(mine | theirs))
+    return round_value(found * 100, Rounding.TRUNCATE, 0) if found >= SIMILAR else None
+
+
+class SignatureIndex:
+    """Stored signatures (``signature_bytes``) searchable for candidates: no text is hashed
+    again, so the country's narratives of two years are indexed in seconds. The candidates are
+    estimates; ``similarity`` on their texts decides."""
+
+    def __init__(self) -> None:
+        self._lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
+
+    def add(self, ref: TextRef, signature: bytes) -> None:
+        self._lsh.insert(ref, _stored(signature), check_duplication=False)
+
+    def candidates(self, signature: bytes) -> list[TextRef]:
+        return self._lsh.query(_stored(signature))
 
 
 class CopyIndex:
@@ -101,30 +145,31 @@ class CopyIndex:
 def copied_flags(own: TextRef, text: str, index: CopyIndex) -> list[Flag]:
     """The narrative_copied flag of one measure: the most alike of the same organization's
     last year, else of another organization's same year (one flag at most)."""
+    return copy_flag(own, index.similar(text))
+
+
+def copy_flag(own: TextRef, found: list[tuple[TextRef, Decimal]]) -> list[Flag]:
+    """Of the narratives ``found`` alike (most alike first), the one to name: the same
+    organization's last year before another organization's same year. The flag's params keep
+    the other report's id and year, so a page may link it where its reader may see it."""
     last_year = other_org = None
-    for ref, similarity in index.similar(text):
+    for ref, similar in found:
         if ref.report == own.report:
             continue
         if ref.organization == own.organization and ref.year == own.year - 1:
-            last_year = last_year or (ref, similarity)
+            last_year = last_year or (ref, similar)
         elif ref.organization != own.organization and ref.year == own.year:
-            other_org = other_org or (ref, similarity)
+            other_org = other_org or (ref, similar)
+    if last_year is None and other_org is None:
+        return []
+    ref, similar = last_year or other_org
+    params = {
+        "other": ref.measure,
+        "similarity": str(similar),
+        "report": ref.report,
+        "year": str(ref.year),
+    }
     if last_year is not None:
-        ref, similarity = last_year
-        return [
-            Flag(
-                "narrative_copied",
-                own.measure,
-                {"other": ref.measure, "similarity": str(similarity)},
-                variant="last_year",
-            )
-        ]
-    if other_org is not None:
-        ref, similarity = other_org
-        params = {
-            "other": ref.measure,
-            "similarity": str(similarity),
-            "organization": ref.organization,
-        }
-        return [Flag("narrative_copied", own.measure, params, variant="other_org")]
-    return []
+        return [Flag("narrative_copied", own.measure, params, variant="last_year")]
+    params["organization"] = ref.name or ref.organization
+    return [Flag("narrative_copied", own.measure, params, variant="other_org")]

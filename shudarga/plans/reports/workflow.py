@@ -42,6 +42,10 @@ def report_submit(*, user: AbstractBaseUser, report: Report) -> Report:
     unscored = report_unscored(report=moved)
     if unscored:
         raise UnscoredMeasuresError(numbers=unscored)  # rolls the step back
+    # The country's check stores its flags and seeks copies of its narratives (a worker).
+    from shudarga.plans.analytics.tasks import country_checks_enqueue
+
+    country_checks_enqueue(moved.pk)
     return moved
 
 

@@ -31,7 +31,7 @@ def test_last_years_text_again_is_a_copy():
     index = index_of((TextRef("r2023", "Хужирт ЗДТГ", 2023, "1.3"), TEXT))
     (flag,) = copied_flags(OWN, TEXT, index)
     assert (flag.code, flag.variant) == ("narrative_copied", "last_year")
-    assert flag.params == {"other": "1.3", "similarity": "100"}
+    assert flag.params == {"other": "1.3", "similarity": "100", "report": "r2023", "year": "2023"}
     assert "1.3" in flag.message("en") and "100%" in flag.message("en")
 
 
