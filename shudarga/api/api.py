@@ -26,6 +26,7 @@ from shudarga.plans.errors import (
     ReasonRequiredError,
     ReportLockedError,
     ResultValueError,
+    UnreviewedMeasuresError,
     UnscoredMeasuresError,
 )
 
@@ -146,6 +147,17 @@ def _unscored(request, exc):
         409,
         "unscored",
         "Every measure needs a score or “not yet due” before the report is submitted.",
+        measures=exc.numbers,
+    )
+
+
+@api.exception_handler(UnreviewedMeasuresError)
+def _unreviewed(request, exc):
+    return _error(
+        request,
+        409,
+        "unreviewed",
+        "Every measure needs a reviewer's score before the report is accepted.",
         measures=exc.numbers,
     )
 

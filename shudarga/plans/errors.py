@@ -3,7 +3,8 @@
 - Permission is Django's PermissionDenied (pages: 403 or 404, API: 403).
 - ``PlanActionRefused`` and its kin: a plan change its state does not allow; each carries a
   message in the language active when it is shown (``str(error)``).
-- ``ReportLockedError``, ``ReasonRequiredError``, ``UnscoredMeasuresError``: a report step or
+- ``ReportLockedError``, ``ReasonRequiredError``, ``UnscoredMeasuresError``,
+  ``UnreviewedMeasuresError``: a report step or
   change its state does not allow (plans.reports.transitions, plans.reports.filling,
   plans.review.scoring).
 - ``ConflictError``: the row changed since the person read it (``version``); the measure's and
@@ -221,6 +222,17 @@ class UnscoredMeasuresError(ValueError):
     def __init__(self, *, numbers: Sequence[str]) -> None:
         self.numbers = list(numbers)
         super().__init__("unscored measures: " + ", ".join(self.numbers))
+
+
+class UnreviewedMeasuresError(ValueError):
+    """A report cannot be accepted while measures have no reviewer's score: accepting is a
+    decision on every measure, never a rubber stamp of the self-assessed ones.
+    ``result_ids`` are in plan order, as ``numbers``."""
+
+    def __init__(self, *, numbers: Sequence[str], result_ids: Sequence[int]) -> None:
+        self.numbers = list(numbers)
+        self.result_ids = list(result_ids)
+        super().__init__("measures without a reviewer's score: " + ", ".join(self.numbers))
 
 
 class ReasonRequiredError(ValueError):

@@ -47,14 +47,14 @@ class ReviewScoreForm(forms.Form):
 def review_form_for(
     result: MeasureResult, scale: Scale, levels: Sequence[ScaleLevel], data=None
 ) -> ReviewScoreForm:
+    """The form of one measure: the reviewer's score once given, else EMPTY (never the
+    self-assessed score: taking it is an explicit "agree", not a default left standing)."""
     initial = {}
     if result.reviewed_at is not None:
         initial = {
             "score": NOT_DUE if result.reviewer_not_due else plain_score(result.reviewer_score),
             "comment": result.reviewer_comment,
         }
-    elif result.not_due or result.score is not None:  # start from the self-assessed score
-        initial = {"score": NOT_DUE if result.not_due else plain_score(result.score)}
     return ReviewScoreForm(
         data, scale=scale, levels=levels, prefix=f"v{result.pk}", initial=initial
     )

@@ -14,6 +14,12 @@ urlpatterns = [
         review_views.review_score,
         name="review_score",
     ),
+    path(
+        "review/reports/<int:pk>/results/<int:result_pk>/agree/",
+        review_views.review_agree_one,
+        name="review_agree",
+    ),
+    path("review/reports/<int:pk>/agree/", review_views.review_agree_all, name="review_agree_all"),
     path("review/reports/<int:pk>/accept/", review_views.review_accept, name="review_accept"),
     path("review/reports/<int:pk>/return/", review_views.review_return, name="review_return"),
     path("reports/<int:pk>/publish/", review_views.report_publish_view, name="report_publish"),

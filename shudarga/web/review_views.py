@@ -22,14 +22,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from shudarga.access import Action, organizations_for, reports_for
+from shudarga.access import Action, organizations_for, publisher_action, reports_for
 from shudarga.documents.scoring import format_value
 from shudarga.orgs.models import Organization
 from shudarga.plans.analytics.checks import report_flag_counts, sheet_checks
 from shudarga.plans.analytics.reminders import reporting_gaps
-from shudarga.plans.errors import ReasonRequiredError, ReportLockedError, ResultValueError
+from shudarga.plans.errors import (
+    ReasonRequiredError,
+    ReportLockedError,
+    ResultValueError,
+    UnreviewedMeasuresError,
+)
 from shudarga.plans.models import Report, ReportSummary
 from shudarga.plans.reports.selectors import report_sheet
 from shudarga.plans.reports.transitions import Step, step_allowed, step_open
@@ -41,10 +47,12 @@ from shudarga.plans.review.publication import (
     report_reopen,
     user_may_publish,
 )
+from shudarga.plans.review.scoring import review_agree
 from shudarga.plans.review.scoring import review_score as review_score_service
 from shudarga.plans.review.selectors import (
     INBOX_STATES,
     InboxFilters,
+    days_waiting,
     inbox_aimags,
     inbox_rows,
     inbox_years,
@@ -112,21 +120,46 @@ def review_inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "web/review/inbox.html", context)
 
 
+def _publisher_text() -> str:
+    """Who publishes an accepted report in this installation (access.publisher_action)."""
+    if publisher_action() == Action.REVIEW:
+        return _("Once accepted, the report is published by its reviewer.")
+    return _("Once accepted, the report is published by the head of the organization.")
+
+
 def _render_review(
-    request: HttpRequest, report: Report, *, forms=None, reason_form=None, status: int = 200
+    request: HttpRequest,
+    report: Report,
+    *,
+    forms=None,
+    reason_form=None,
+    unreviewed: UnreviewedMeasuresError | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     sheet = report_sheet(report_id=report.pk)
     scale = sheet.report.plan.scale
     open_for_review = step_open(sheet.report, Step.ACCEPT)
     checks = checks_shown(sheet_checks(sheet=sheet))
+    # A refused acceptance marks every measure left unscored and puts the cursor on the first.
+    missing = set(unreviewed.result_ids) if unreviewed else set()
+    first_missing = unreviewed.result_ids[0] if unreviewed else None
     rows = []
+    remaining = 0
     for group in sheet.objectives:
         items = []
         for result in group.results:
             form = None
             if open_for_review:
                 form = (forms or {}).get(result.pk) or review_form_for(result, scale, sheet.levels)
-            items.append({"result": result, "form": form, "check": checks.get(result.pk)})
+                if result.pk == first_missing:
+                    form.fields["score"].widget.attrs["autofocus"] = True
+            remaining += result.reviewed_at is None
+            items.append({
+                "result": result,
+                "form": form,
+                "check": checks.get(result.pk),
+                "missing": result.pk in missing,
+            })  # fmt: skip
         rows.append({"objective": group.objective, "items": items})
     summary = ReportSummary.objects.filter(report=report).first()
     context = {
@@ -134,6 +167,12 @@ def _render_review(
         "sheet": sheet,
         "objectives": rows,
         "open_for_review": open_for_review,
+        "remaining": remaining,
+        "unreviewed": unreviewed,
+        "days_waiting": days_waiting(submitted_at=sheet.report.submitted_at)
+        if open_for_review
+        else None,
+        "publisher_text": _publisher_text(),
         "self_display": format_value(summary.self_total, scale) if summary else None,
         "official_display": format_value(summary.official_total, scale) if summary else None,
         "summary": summary,
@@ -176,6 +215,47 @@ def review_score(request: HttpRequest, pk: int, result_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def review_agree_one(request: HttpRequest, pk: int, result_pk: int) -> HttpResponse:
+    """The reviewer takes one measure's self-assessed score as theirs."""
+    report = _reviewable(request, pk)
+    result = get_object_or_404(report.results.select_related("measure"), pk=result_pk)
+    try:
+        review_agree(user=request.user, report=report, result_ids=[result.pk])
+    except ReportLockedError:
+        messages.error(request, _("Only a submitted report can be scored."))
+        return redirect(review_url(report.pk))
+    label = result.measure.number or _("the measure")
+    messages.success(
+        request,
+        _("You agreed with the self-assessed score of %(measure)s.") % {"measure": label},
+    )
+    return redirect(review_url(report.pk, result.pk))
+
+
+@login_required
+@require_POST
+def review_agree_all(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reviewer takes the self-assessed score of every measure not yet scored."""
+    report = _reviewable(request, pk)
+    try:
+        count = review_agree(user=request.user, report=report)
+    except ReportLockedError:
+        messages.error(request, _("Only a submitted report can be scored."))
+        return redirect(review_url(report.pk))
+    messages.success(
+        request,
+        ngettext(
+            "You agreed with the self-assessed score of %(count)d measure.",
+            "You agreed with the self-assessed scores of %(count)d measures.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect(f"{review_url(report.pk)}#decision-title")
+
+
+@login_required
+@require_POST
 def review_accept(request: HttpRequest, pk: int) -> HttpResponse:
     report = _reviewable(request, pk)
     try:
@@ -183,6 +263,8 @@ def review_accept(request: HttpRequest, pk: int) -> HttpResponse:
     except ReportLockedError:
         messages.error(request, _("Only a submitted report can be accepted."))
         return redirect(review_url(report.pk))
+    except UnreviewedMeasuresError as exc:
+        return _render_review(request, report, unreviewed=exc, status=400)
     messages.success(request, _("The report was accepted."))
     return redirect(review_url(report.pk))
 

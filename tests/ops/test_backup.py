@@ -34,7 +34,7 @@ from shudarga.plans.models import Evidence, ReportEvent
 from shudarga.plans.reports.filling import evidence_add_file, evidence_add_link
 from shudarga.plans.reports.workflow import report_accept, report_submit
 from shudarga.plans.review.publication import report_publish
-from shudarga.plans.review.scoring import review_score
+from shudarga.plans.review.scoring import review_agree, review_score
 from shudarga.portal.files import publication_file
 from tests.personas import PDF, PNG
 from tests.review.conftest import by_number, fill
@@ -66,6 +66,7 @@ def published(report, officer, head, evidence_root, generated_root, django_user_
     for result in by_number(report).values():
         score = Decimal("30") if result.measure.number == "1.1" else result.score
         review_score(user=reviewer, result=result, score=score, not_due=result.not_due, comment="")
+    review_agree(user=reviewer, report=report)
     report_accept(user=reviewer, report=report)
     publication = report_publish(user=head, report=report)
     for fmt in ("json", "csv"):

@@ -17,7 +17,7 @@ from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
 from shudarga.orgs.services import organization_create, reviewer_assign
 from shudarga.plans.models import Report
 from shudarga.plans.reports.workflow import report_accept, report_return
-from shudarga.plans.review.scoring import review_score
+from shudarga.plans.review.scoring import review_agree, review_score
 from tests.personas import client_for, make_plan, member
 from tests.review.conftest import by_number, fill
 
@@ -67,6 +67,8 @@ def test_a_head_who_also_reviews_the_aimag_cannot_review_their_own_report(
     result = by_number(report)["1.1"]
     with pytest.raises(PermissionDenied):
         review_score(user=head, result=result, score=100, not_due=False, comment="")
+    with pytest.raises(PermissionDenied):
+        review_agree(user=head, report=report)
     with pytest.raises(PermissionDenied):
         report_accept(user=head, report=report)
     with pytest.raises(PermissionDenied):
@@ -135,6 +137,7 @@ def test_is_staff_alone_reads_no_draft_and_reviews_nothing(staff, report, result
 
 def test_national_review_is_an_assignment_on_the_root(national, plan, officer, head):
     report = submitted_report(plan, officer, head)
+    review_agree(user=national, report=report)
     report_accept(user=national, report=report)
     report.refresh_from_db()
     assert report.status == Report.Status.ACCEPTED

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from shudarga.plans.models import Report, ReportEvent, ReportPublication
+from shudarga.plans.review.scoring import review_agree
 from tests.api.support import api_client
 from tests.review.conftest import SELF, by_number
 
@@ -78,6 +79,9 @@ def test_a_report_goes_from_draft_to_a_corrected_publication_by_api_calls(
         30,
     )
     assert reviewed["reviewer_comment"] == "Нотлох баримт хангалтгүй"
+    # Every measure needs a reviewer's score first (no API "agree" yet: the service).
+    assert post(reviewer, f"{base}/accept").json()["code"] == "unreviewed"
+    review_agree(user=reviewer, report=report)
     response = post(reviewer, f"{base}/accept")
     assert response.status_code == 200 and response.json()["to_status"] == "accepted"
     response = post(head, f"{base}/publish")

@@ -25,7 +25,7 @@ from shudarga.documents.scoring import score_document
 from shudarga.plans.models import ReportSummary
 from shudarga.plans.reports.workflow import report_accept
 from shudarga.plans.review.publication import report_publish
-from shudarga.plans.review.scoring import review_score
+from shudarga.plans.review.scoring import review_agree, review_score
 from tests.conftest import require_tool
 from tests.personas import client_for
 from tests.review.conftest import by_number
@@ -58,6 +58,7 @@ def reviewed(submitted, reviewer, head):
     for number in ("1.2", "2.2"):
         r = results[number]
         review_score(user=reviewer, result=r, score=r.score, not_due=r.not_due, comment="")
+    review_agree(user=reviewer, report=submitted)
     report_accept(user=reviewer, report=submitted)
     report_publish(user=head, report=submitted)
     submitted.refresh_from_db()

@@ -92,6 +92,7 @@ def test_return_needs_a_reason_and_the_officer_sees_it(submitted, reviewer, offi
 
 def test_accept_then_the_head_publishes_from_the_sheet(settings, submitted, reviewer, head):
     settings.SHUDARGA_PUBLISHER = "head"
+    client_for(reviewer).post(reverse("web:review_agree_all", args=[submitted.pk]))
     assert (
         client_for(reviewer).post(reverse("web:review_accept", args=[submitted.pk])).status_code
         == 302
@@ -117,6 +118,7 @@ def test_the_head_reopens_a_published_report_for_correction_with_a_reason(
     settings, submitted, reviewer, head, officer
 ):
     settings.SHUDARGA_PUBLISHER = "head"
+    client_for(reviewer).post(reverse("web:review_agree_all", args=[submitted.pk]))
     client_for(reviewer).post(reverse("web:review_accept", args=[submitted.pk]))
     client_for(head).post(reverse("web:report_publish", args=[submitted.pk]))
     publications = client_for(head).get(reverse("web:report_publications", args=[submitted.pk]))
@@ -137,6 +139,7 @@ def test_the_head_reopens_a_published_report_for_correction_with_a_reason(
 
 def test_the_reviewer_publishes_when_the_setting_says_so(settings, submitted, reviewer, head):
     settings.SHUDARGA_PUBLISHER = "reviewer"
+    client_for(reviewer).post(reverse("web:review_agree_all", args=[submitted.pk]))
     client_for(reviewer).post(reverse("web:review_accept", args=[submitted.pk]))
     assert (
         client_for(head).post(reverse("web:report_publish", args=[submitted.pk])).status_code == 403

@@ -12,6 +12,7 @@ from shudarga.documents import writers
 from shudarga.plans.models import ReportPublication
 from shudarga.plans.reports.workflow import report_accept
 from shudarga.plans.review.publication import report_publish
+from shudarga.plans.review.scoring import review_agree
 from shudarga.portal.files import PUBLISHED_FORMATS, publication_file, publication_file_name
 from shudarga.portal.year_files import year_state
 
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def accepted(settings, submitted, reviewer):
     settings.SHUDARGA_PUBLISHER = "head"
+    review_agree(user=reviewer, report=submitted)
     report_accept(user=reviewer, report=submitted)
     return submitted
 

@@ -16,7 +16,7 @@ from shudarga.plans.models import Evidence, ReportEvent, ReportPublication, Repo
 from shudarga.plans.reports.filling import evidence_add_link, evidence_remove, result_update
 from shudarga.plans.reports.workflow import report_accept, report_return
 from shudarga.plans.review.publication import publication_correct, report_publish
-from shudarga.plans.review.scoring import review_score
+from shudarga.plans.review.scoring import review_agree, review_score
 from tests.review.conftest import by_number
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +97,7 @@ def test_accept_and_return_record_who_when_why(submitted, reviewer, head, office
     from shudarga.plans.reports.workflow import report_submit
 
     report_submit(user=head, report=submitted)
+    review_agree(user=reviewer, report=submitted)
     accepted = report_accept(user=reviewer, report=submitted)
     assert accepted.status == "accepted" and accepted.accepted_at is not None
     assert accepted.submitted_at is not None
@@ -114,6 +115,7 @@ def test_the_head_publishes_when_the_setting_says_head(settings, submitted, revi
         not_due=False,
         comment="",
     )
+    review_agree(user=reviewer, report=submitted)
     report_accept(user=reviewer, report=submitted)
     with pytest.raises(PermissionDenied):
         report_publish(user=reviewer, report=submitted)
@@ -135,11 +137,13 @@ def test_the_head_publishes_when_the_setting_says_head(settings, submitted, revi
         float(by_number(submitted)["1.1"].score),
         30,
     )
-    assert [m.get("reviewer_score") for m in measures[1:]] == [None, None, None]
+    # The reviewer agreed with the other self scores: theirs now (2.2 not yet due: no number).
+    assert [m.get("reviewer_score") for m in measures[1:]] == [70, 100, None]
 
 
 def test_the_reviewer_publishes_when_the_setting_says_reviewer(settings, submitted, reviewer, head):
     settings.SHUDARGA_PUBLISHER = "reviewer"
+    review_agree(user=reviewer, report=submitted)
     report_accept(user=reviewer, report=submitted)
     with pytest.raises(PermissionDenied):
         report_publish(user=head, report=submitted)
@@ -154,6 +158,7 @@ def test_a_report_is_published_only_once_accepted(submitted, head):
 @pytest.fixture
 def published(settings, submitted, reviewer, head):
     settings.SHUDARGA_PUBLISHER = "head"
+    review_agree(user=reviewer, report=submitted)
     report_accept(user=reviewer, report=submitted)
     report_publish(user=head, report=submitted)
     submitted.refresh_from_db()
@@ -184,6 +189,7 @@ def test_a_published_report_is_frozen(published, officer, head, reviewer):
 
 def test_an_accepted_report_is_frozen_too(submitted, officer, reviewer):
     r = by_number(submitted)["1.1"]
+    review_agree(user=reviewer, report=submitted)
     report_accept(user=reviewer, report=submitted)
     with pytest.raises(ReportLockedError):
         review_score(user=reviewer, result=r, score=Decimal("0"), not_due=False, comment="")
@@ -205,6 +211,7 @@ def test_evidence_cannot_be_removed_from_a_published_report(
     from shudarga.plans.reports.workflow import report_submit
 
     report_submit(user=head, report=report)
+    review_agree(user=reviewer, report=report)
     report_accept(user=reviewer, report=report)
     report_publish(user=head, report=report)
     with pytest.raises(ReportLockedError):

@@ -27,6 +27,7 @@ from shudarga.plans.review.publication import (
     report_publish,
     report_reopen,
 )
+from shudarga.plans.review.scoring import review_agree
 from tests.review.conftest import fill
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +40,19 @@ def _head_publishes(settings):
     settings.SHUDARGA_PUBLISHER = "head"
 
 
+def _agree_and_accept(reviewer, report: Report) -> None:
+    # Accepting needs a reviewer's score on every measure; a step the state refuses is
+    # refused by the agreeing already (ReportLockedError), as by the acceptance itself.
+    review_agree(user=reviewer, report=report)
+    report_accept(user=reviewer, report=report)
+
+
 def take(step: str, report: Report, people: dict, reason: str = "Нотлох баримт дутуу") -> None:
     """Take ``step`` through its service, as the persona the table says may take it."""
     services = {
         Step.SUBMIT: lambda: report_submit(user=people["head"], report=report),
         Step.RETURN: lambda: report_return(user=people["reviewer"], report=report, reason=reason),
-        Step.ACCEPT: lambda: report_accept(user=people["reviewer"], report=report),
+        Step.ACCEPT: lambda: _agree_and_accept(people["reviewer"], report),
         Step.PUBLISH: lambda: report_publish(user=people["head"], report=report),
         Step.CORRECT: lambda: publication_correct(user=people["head"], report=report, note=reason),
         Step.REOPEN: lambda: report_reopen(user=people["head"], report=report, reason=reason),

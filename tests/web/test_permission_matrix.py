@@ -225,6 +225,15 @@ ROWS: dict[str, Row] = dict(
             may=REVIEW,
             **SEEN_REVIEW,
         ),
+        P(
+            "web:review_agree",
+            "{submitted.pk}",
+            "{submitted_result.pk}",
+            method="post",
+            may=REVIEW,
+            **SEEN_REVIEW,
+        ),
+        P("web:review_agree_all", "{submitted.pk}", method="post", may=REVIEW, **SEEN_REVIEW),
         P("web:review_accept", "{submitted.pk}", method="post", may=REVIEW, **SEEN_REVIEW),
         P("web:review_return", "{submitted.pk}", method="post", may=REVIEW, **SEEN_REVIEW),
         # Publishing (SHUDARGA_PUBLISHER=head, the default): the head.

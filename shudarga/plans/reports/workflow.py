@@ -11,24 +11,42 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from shudarga.plans.errors import UnscoredMeasuresError
+from shudarga.plans.errors import UnreviewedMeasuresError, UnscoredMeasuresError
 from shudarga.plans.models import MeasureResult, Report
 from shudarga.plans.reports.transitions import Step, step_take
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
 
-__all__ = ["report_accept", "report_return", "report_submit", "report_unscored"]
+__all__ = [
+    "report_accept",
+    "report_return",
+    "report_submit",
+    "report_unreviewed",
+    "report_unscored",
+]
+
+_PLAN_ORDER = ("measure__objective__order", "measure__objective_id", "measure__order", "pk")
 
 
 def report_unscored(*, report: Report) -> list[str]:
     """Numbers of the measures that are neither scored nor "not yet due", in plan order."""
     rows = (
         MeasureResult.objects.filter(report=report, score__isnull=True, not_due=False)
-        .order_by("measure__objective__order", "measure__objective_id", "measure__order", "pk")
+        .order_by(*_PLAN_ORDER)
         .values_list("measure__number", "measure__text")
     )
     return [number or text[:40] for number, text in rows]
+
+
+def report_unreviewed(*, report: Report) -> list[tuple[int, str]]:
+    """(result id, number) of the measures without a reviewer's score, in plan order."""
+    rows = (
+        MeasureResult.objects.filter(report=report, reviewed_at__isnull=True)
+        .order_by(*_PLAN_ORDER)
+        .values_list("pk", "measure__number", "measure__text")
+    )
+    return [(pk, number or text[:40]) for pk, number, text in rows]
 
 
 @transaction.atomic
@@ -61,6 +79,17 @@ def report_return(*, user: AbstractBaseUser, report: Report, reason: str) -> Rep
 @transaction.atomic
 def report_accept(*, user: AbstractBaseUser, report: Report) -> Report:
     """A reviewer accepts a submitted report: it stays locked, its official result is the
-    reviewer's scores where given (the self-assessed ones elsewhere), and it may be published
-    (``plans.review.publication``)."""
-    return step_take(user=user, report_id=report.pk, step=Step.ACCEPT)[0]
+    reviewer's scores, and it may be published (``plans.review.publication``).
+
+    Refused (UnreviewedMeasuresError) while any measure has no reviewer's score: the
+    reviewer decides on each one (``plans.review.scoring.review_agree`` takes the
+    self-assessed score as theirs, for one measure or all the rest).
+    """
+    moved, _ = step_take(user=user, report_id=report.pk, step=Step.ACCEPT)
+    unreviewed = report_unreviewed(report=moved)
+    if unreviewed:
+        raise UnreviewedMeasuresError(  # rolls the step back
+            numbers=[number for _, number in unreviewed],
+            result_ids=[pk for pk, _ in unreviewed],
+        )
+    return moved

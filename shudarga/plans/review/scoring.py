@@ -10,11 +10,13 @@ Accepting or returning the report is ``plans.reports.workflow`` (``report_accept
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from shudarga.access import Action
 from shudarga.documents.textnorm import typed_text
@@ -26,7 +28,9 @@ from shudarga.plans.reports.transitions import report_for_change
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
 
-__all__ = ["COMMENT_MAX", "review_score"]
+__all__ = ["COMMENT_MAX", "review_agree", "review_score"]
+
+_REVIEW_FIELDS = ["reviewer_score", "reviewer_not_due", "reviewed_by", "reviewed_at"]
 
 COMMENT_MAX = 5000
 
@@ -78,3 +82,38 @@ def review_score(
     )
     summary_refresh(report_id=stored.report_id)
     return stored
+
+
+@transaction.atomic
+def review_agree(
+    *, user: AbstractBaseUser, report: Report, result_ids: Sequence[int] | None = None
+) -> int:
+    """The reviewer takes the self-assessed score (or ХБ) as their own: for ``result_ids``
+    of the report, or with None for every measure not yet scored by a reviewer (agreeing
+    with all never overwrites a decision already taken). Returns how many measures were
+    scored; PermissionDenied and ReportLockedError as ``review_score``; a measure with no
+    self score is skipped.
+    """
+    report_for_change(
+        user=user, report_id=report.pk, action=Action.REVIEW, allowed=Report.REVIEWABLE
+    )
+    rows = MeasureResult.objects.select_for_update().filter(report_id=report.pk)
+    if result_ids is None:
+        rows = rows.filter(reviewed_at__isnull=True)
+    else:
+        rows = rows.filter(pk__in=list(result_ids))
+    now = timezone.now()
+    agreed = []
+    for stored in rows.exclude(score__isnull=True, not_due=False):
+        stored.reviewer_score = None if stored.not_due else stored.score
+        stored.reviewer_not_due = stored.not_due
+        stored.reviewed_by = user
+        stored.reviewed_at = now
+        agreed.append(stored)
+    # One UPDATE for them all, with their history rows (a plain bulk_update writes none).
+    bulk_update_with_history(
+        agreed, MeasureResult, _REVIEW_FIELDS, default_user=user, default_date=now
+    )
+    if agreed:
+        summary_refresh(report_id=report.pk)
+    return len(agreed)

@@ -6,10 +6,12 @@ of queries however many organizations the reviewer oversees.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import QuerySet, Subquery
 from django.db.models.functions import Substr
+from django.utils import timezone
 
 from shudarga.access import Action, organizations_for
 from shudarga.documents.scoring import format_value
@@ -20,6 +22,7 @@ __all__ = [
     "AIMAG_DEPTH",
     "INBOX_STATES",
     "InboxFilters",
+    "days_waiting",
     "inbox_aimags",
     "inbox_rows",
     "inbox_years",
@@ -73,10 +76,22 @@ def inbox_rows(*, user, filters: InboxFilters) -> QuerySet[ReportSummary]:
     )
 
 
+def days_waiting(
+    *, submitted_at: datetime.datetime | None, today: datetime.date | None = None
+) -> int | None:
+    """Whole days since the report was submitted (0 on the day itself), in the server's
+    time zone; None for a report not submitted."""
+    if submitted_at is None:
+        return None
+    today = today or timezone.localdate()
+    return max((today - timezone.localtime(submitted_at).date()).days, 0)
+
+
 def with_display(rows) -> list[ReportSummary]:
-    """The page's rows with their aimag's name (one query for the page) and the self-assessed
-    and official totals as the scale shows them."""
+    """The page's rows with their aimag's name (one query for the page), the self-assessed
+    and official totals as the scale shows them, and the days waiting since submission."""
     rows = list(rows)
+    today = timezone.localdate()
     length = _aimag_prefix_length()
     prefixes = {row.organization.path[:length] for row in rows}
     names = dict(
@@ -89,6 +104,11 @@ def with_display(rows) -> list[ReportSummary]:
         row.aimag_name = names.get(row.organization.path[:length])
         row.self_display = format_value(row.self_total, scale)
         row.official_display = format_value(row.official_total, scale)
+        # Only a report still to decide is waiting; an accepted one waits for nobody.
+        waiting = row.status in Report.REVIEWABLE
+        row.days_waiting = (
+            days_waiting(submitted_at=row.submitted_at, today=today) if waiting else None
+        )
     return rows
 
 
