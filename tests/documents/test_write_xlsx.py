@@ -110,7 +110,7 @@ def test_the_header_has_the_seeds_merges_and_a_score_column(table: Worksheet) ->
         GROUP_HEADER,
         "Үнэлгээ /хувь/",
     ]
-    assert [table.cell(3, c).value for c in range(3, 7)] == list(COLUMNS[2:])
+    assert [table.cell(4, c).value for c in range(3, 7)] == list(COLUMNS[2:])
     assert all(table.cell(3, c).font.b for c in (1, 2, 3, 7))
 
 
