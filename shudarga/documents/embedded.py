@@ -2,8 +2,8 @@
 
 A written DOCX, XLSX or HTML file keeps, out of sight (document properties, a hidden sheet, a
 <meta> tag), what the table does not show: the scale and its display rule, the organization's
-registered name, the year and the period. Readers use it when it is there; what the table shows
-wins over it.
+registered name, the year, the period and, for a plan's file, ``"kind": "plan"``. Readers use
+it when it is there; what the table shows wins over it.
 """
 
 from __future__ import annotations
@@ -15,21 +15,24 @@ import simplejson
 
 from shudarga.documents.errors import ReadError
 from shudarga.documents.jsonform import scale_from_dict, scale_to_dict
-from shudarga.documents.model import FORMAT_ID, Period, ReportDocument
+from shudarga.documents.model import FORMAT_ID, DocumentKind, Period, ReportDocument
 from shudarga.documents.textnorm import fold
 
 KEY = "shudarga"
 
 
 def metadata_text(doc: ReportDocument) -> str:
+    data = {
+        "format": FORMAT_ID,
+        "organization": doc.organization,
+        "year": doc.year,
+        "period": doc.period.value,
+        "scale": scale_to_dict(doc.scale),
+    }
+    if doc.kind is not DocumentKind.REPORT:  # a report's metadata stays as it always was
+        data["kind"] = doc.kind.value
     return simplejson.dumps(
-        {
-            "format": FORMAT_ID,
-            "organization": doc.organization,
-            "year": doc.year,
-            "period": doc.period.value,
-            "scale": scale_to_dict(doc.scale),
-        },
+        data,
         use_decimal=True,
         ensure_ascii=False,
         separators=(",", ":"),
@@ -48,6 +51,7 @@ def apply_metadata(doc: ReportDocument, text: str | None) -> ReportDocument:
         period = Period(data.get("period", doc.period.value))
         year = data.get("year")
         year = int(year) if year is not None else None
+        kind = DocumentKind(data.get("kind", doc.kind.value))
     except (ReadError, ValueError, KeyError, TypeError, ArithmeticError, RecursionError):
         # Damaged or forged metadata never stops a read: the table is read without it.
         return doc
@@ -59,4 +63,5 @@ def apply_metadata(doc: ReportDocument, text: str | None) -> ReportDocument:
         organization=organization if organization and same_organization else doc.organization,
         year=doc.year if doc.year is not None else year,
         period=period if doc.period is Period.ANNUAL else doc.period,
+        kind=kind,
     )

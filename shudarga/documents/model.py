@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -32,6 +33,23 @@ class Period(StrEnum):
 
     HALF_YEAR = "half_year"
     ANNUAL = "annual"
+
+
+class DocumentKind(StrEnum):
+    """What a written file is: a report (биелэлт, with results) or the plan (төлөвлөгөө, with
+    planned budget, responsible unit and deadline and no results). Writers lay each out in its
+    own table; nothing else differs."""
+
+    REPORT = "report"
+    PLAN = "plan"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Which publication a written report is: "Хувилбар 2, нийтэлсэн 2025-07-15"."""
+
+    version: int
+    published_on: date
 
 
 class Rounding(StrEnum):
@@ -155,6 +173,10 @@ class ReportDocument:
     objectives: list[ObjectiveEntry] = field(default_factory=list)
     warnings: list[ReportWarning] = field(default_factory=list)
     source: str = ""
+    kind: DocumentKind = DocumentKind.REPORT
+    # The publication a report is written as; None: not published (drafts, imported files).
+    # Written under a report's title; not part of any read file or of the JSON form.
+    edition: Edition | None = None
 
     def measures(self) -> Iterator[tuple[ObjectiveEntry, MeasureEntry]]:
         for objective in self.objectives:

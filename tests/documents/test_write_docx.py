@@ -117,7 +117,8 @@ def test_it_centres_the_title_in_bold_capitals(word: DocxDocument, seed: ReportD
 def test_it_keeps_a_mixed_case_title_as_written_and_shows_it_in_capitals() -> None:
     doc = _document(title="Хужирт сумын 2024 оны биелэлт")
     title = _open(doc).paragraphs[0]
-    assert title.text == "Хужирт сумын 2024 оны биелэлт"
+    # The period is put into a title that does not name it, in the title's case.
+    assert title.text == "Хужирт сумын 2024 оны жилийн эцсийн биелэлт"
     assert title.runs[0].font.all_caps
 
 
@@ -125,9 +126,10 @@ def test_it_builds_the_standard_title_when_the_document_has_none() -> None:
     word = _open(_document())
     assert word.paragraphs[0].text == (
         "ХУЖИРТ СУМЫН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗРЫН АВЛИГЫН ЭСРЭГ ҮЙЛ АЖИЛЛАГААНЫ "
-        "2024 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ"
+        "2024 ОНЫ ТӨЛӨВЛӨГӨӨНИЙ ЖИЛИЙН ЭЦСИЙН БИЕЛЭЛТ"
     )
     assert word.core_properties.title == word.paragraphs[0].text
+    assert word.paragraphs[1].text == "Нийтлэгдээгүй хувилбар"
 
 
 # --- header rows -------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from shudarga.documents.writers.xlsx import write_xlsx
 from tests.conftest import require_tool
 
 SEED = Path(__file__).resolve().parents[2] / "shudarga/demo/khujirt-2024-anticorruption-report.txt"
-FIRST_DATA_ROW = 4
+FIRST_DATA_ROW = 5  # title, edition line, two header rows
 
 
 @pytest.fixture(scope="module")
@@ -103,15 +103,15 @@ def test_the_title_is_merged_across_the_columns(table: Worksheet, seed: ReportDo
 
 
 def test_the_header_has_the_seeds_merges_and_a_score_column(table: Worksheet) -> None:
-    assert {"A2:A3", "B2:B3", "C2:F2", "G2:G3"} <= _merges(table)
-    assert [table.cell(2, c).value for c in (1, 2, 3, 7)] == [
+    assert {"A3:A4", "B3:B4", "C3:F3", "G3:G4"} <= _merges(table)
+    assert [table.cell(3, c).value for c in (1, 2, 3, 7)] == [
         COLUMNS[0],
         COLUMNS[1],
         GROUP_HEADER,
         "Үнэлгээ /хувь/",
     ]
-    assert [table.cell(3, c).value for c in range(3, 7)] == list(COLUMNS[2:])
-    assert all(table.cell(2, c).font.b for c in (1, 2, 3, 7))
+    assert [table.cell(4, c).value for c in range(3, 7)] == list(COLUMNS[2:])
+    assert all(table.cell(3, c).font.b for c in (1, 2, 3, 7))
 
 
 def test_objectives_are_merged_bold_filled_rows(table: Worksheet, seed: ReportDocument) -> None:
@@ -172,13 +172,13 @@ def test_cells_wrap_at_the_top_and_the_text_stays_readable(table: Worksheet) -> 
 
 
 def test_panes_are_frozen_below_the_header_and_printing_is_set_up(table: Worksheet) -> None:
-    assert table.freeze_panes == "A4"
+    assert table.freeze_panes == "A5"
     setup = table.page_setup
     assert setup.orientation == "landscape"
     assert int(setup.paperSize) == int(table.PAPERSIZE_A4) == 9
     assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
     assert table.sheet_properties.pageSetUpPr.fitToPage
-    assert table.print_title_rows.replace("$", "") == "2:3"  # both header rows repeat
+    assert table.print_title_rows.replace("$", "") == "3:4"  # both header rows repeat
 
 
 # --- the figures sheet -------------------------------------------------------------------

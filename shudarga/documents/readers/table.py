@@ -56,7 +56,10 @@ _GLUED_NUMBER = re.compile(rf"^\s*({_FIRST}(?:{_PART})+)\.?\s*(?=\S)")
 _GLUED_SINGLE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s*(?=[^\W\d_])")
 _MAX_TOTAL_ROW = 60
 # The first cell of a closing row of sums.
-_SUM_WORDS = {"нийт", "бүгд", "дүн", "нийт дүн", "нийлбэр", "нийт зардал", "нийт зарцуулсан"}
+_SUM_WORDS = {
+    "нийт", "бүгд", "дүн", "нийт дүн", "нийлбэр", "нийт зардал", "нийт зарцуулсан",
+    "зорилтын дүн",  # a plan's objective subtotal (writers/plan_table.py)
+}  # fmt: skip
 _PERCENT_CELL = re.compile(r"^\s*\d{1,3}(?:[.,]\d+)?\s*%?\s*$")
 # Columns whose lone number in a row is a value, not a page number.
 _VALUE_ROLES = (Role.SCORE, Role.SPENT, Role.BUDGET, Role.TARGET, Role.ACHIEVED, Role.INDICATOR)
@@ -199,6 +202,10 @@ class _Builder:
         ]
         if percents:
             self.total_text = f"НЭГДСЭН ДҮН: {percents[-1]}"
+        if all(self.headers.role_at(i) is Role.BUDGET for i, _ in filled[1:]):
+            # A plan's budget sums: the measures' budgets, which are read, add up to them.
+            self.current = None
+            return True
         if len(filled) > 2 or not percents:
             # The sums themselves are no field of the document: kept, not dropped.
             self._warn("row_sums", None, text=" · ".join(c for _, c in filled))

@@ -38,10 +38,20 @@ _OTHER_TOTAL = re.compile(
     re.IGNORECASE,
 )
 # Lines above a title that are not the title: the approval block, the appendix note with its
-# order number (often a placeholder: "2018 оны …. сарын ….-ны өдрийн ….. дугаар"), signatures.
+# order number (often a placeholder: "2018 оны …. сарын ….-ны өдрийн ….. дугаар"), signatures,
+# and the edition line our writers put under a report's title ("Хувилбар 2, нийтэлсэн
+# 2025-07-15", "Нийтлэгдээгүй хувилбар").
 _NOT_TITLE = re.compile(
     r"^\s*(?:батлав|баталсан|батлав\.|зөвшөөрөв|зөвшөөрсөн|хянасан|танилцсан)\b"
+    r"|^\s*хувилбар\s+\d+\s*,\s*нийтэлсэн\s+\d{4}-\d\d-\d\d\s*$"
+    r"|^\s*нийтлэгдээгүй\s+хувилбар\s*$"
     r"|хавсралт|тушаалын|захирамжийн|тогтоолын|(?:\.{3,}|…)",
+    re.IGNORECASE,
+)
+# The same edition words inside a title's text (a PDF's table finder may give the title and the
+# line under it as one cell).
+_EDITION = re.compile(
+    r"\s*(?:хувилбар\s+\d+\s*,\s*нийтэлсэн\s+\d{4}-\d\d-\d\d|нийтлэгдээгүй\s+хувилбар)\s*",
     re.IGNORECASE,
 )
 _APPROVAL = re.compile(r"^\s*(?:батлав|баталсан|зөвшөөрөв|зөвшөөрсөн)\b", re.IGNORECASE)
@@ -61,6 +71,7 @@ class TitleFacts:
 
 def clean_title(lines: list[str]) -> str:
     joined = " ".join(_MARKUP.sub("", line).strip() for line in lines if line.strip())
+    joined = _EDITION.sub(" ", joined)
     return re.sub(r"\s+", " ", joined.replace("**", "")).strip()
 
 

@@ -10,11 +10,13 @@ line "НЭГДСЭН ДҮН: NN%" at the end, shown by the scale's display rule.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from shudarga.documents.grammar import genitive
 from shudarga.documents.model import (
+    DocumentKind,
     MeasureEntry,
     ObjectiveEntry,
     Period,
@@ -39,15 +41,58 @@ TOTAL_LABEL = "НЭГДСЭН ДҮН"
 SELF_ASSESSED_LABEL = "Байгууллагын өөрийн үнэлгээгээр"
 
 
+# The period in a report's title, as the seed and the demo word it (DESIGN.md: хагас жил /
+# жилийн эцэс); readers take "хагас жил" for a half-year and anything else for annual.
+PERIOD_WORDS = {Period.HALF_YEAR: "хагас жилийн", Period.ANNUAL: "жилийн эцсийн"}
+_NAMES_PERIOD = re.compile(
+    r"хагас\s+жил|эхний\s+хагас|жилийн\s+(?:эцс|биелэлт|тайлан)", re.IGNORECASE
+)
+_REPORT_WORD = re.compile(r"биелэлт", re.IGNORECASE)
+_PLAN_END = re.compile(r"төлөвлөгөө\s*$", re.IGNORECASE)
+# Under a report's title: which publication the file is, or that it is none.
+UNPUBLISHED_LINE = "Нийтлэгдээгүй хувилбар"
+
+
 def official_title(doc: ReportDocument) -> str:
-    """The title as written, or the standard one built from organization, year and period."""
-    if doc.title:
-        return doc.title
-    period = "ХАГАС ЖИЛИЙН " if doc.period is Period.HALF_YEAR else ""
+    """The title as written, or the standard one built from organization, year and period;
+    a report's title always names its period (a stored title that does not gets the words)."""
     organization = genitive(doc.organization).upper()
     year = f"{doc.year} ОНЫ " if doc.year else ""
     subject = "АВЛИГЫН ЭСРЭГ ҮЙЛ АЖИЛЛАГААНЫ"
-    return f"{organization} {subject} {year}ТӨЛӨВЛӨГӨӨНИЙ {period}БИЕЛЭЛТ".strip()
+    if doc.kind is DocumentKind.PLAN:
+        return doc.title or f"{organization} {subject} {year}ТӨЛӨВЛӨГӨӨ".strip()
+    if not doc.title:
+        period = PERIOD_WORDS[doc.period].upper()
+        return f"{organization} {subject} {year}ТӨЛӨВЛӨГӨӨНИЙ {period} БИЕЛЭЛТ".strip()
+    return with_period(doc.title, doc.period)
+
+
+def with_period(title: str, period: Period) -> str:
+    """``title`` naming ``period``: the words go before "биелэлт", or after a plan's title
+    ("…ТӨЛӨВЛӨГӨӨ" → "…ТӨЛӨВЛӨГӨӨНИЙ ХАГАС ЖИЛИЙН БИЕЛЭЛТ"), in the title's case."""
+    if _NAMES_PERIOD.search(title):
+        return title
+    capitals = title.upper() == title
+    words = PERIOD_WORDS[period].upper() if capitals else PERIOD_WORDS[period]
+    matches = list(_REPORT_WORD.finditer(title))
+    if matches:
+        at = matches[-1].start()
+        return f"{title[:at]}{words} {title[at:]}"
+    report = "НИЙ {} БИЕЛЭЛТ" if capitals else "ний {} биелэлт"
+    if _PLAN_END.search(title):
+        return title.rstrip() + report.format(words)
+    return f"{title.rstrip()}: {words} {'БИЕЛЭЛТ' if capitals else 'биелэлт'}"
+
+
+def edition_line(doc: ReportDocument) -> str | None:
+    """ "Хувилбар 2, нийтэлсэн 2025-07-15" under a published report's title, "Нийтлэгдээгүй
+    хувилбар" under any other report's; None for a plan (plans are approved, not published)."""
+    if doc.kind is DocumentKind.PLAN:
+        return None
+    if doc.edition is None:
+        return UNPUBLISHED_LINE
+    published = doc.edition.published_on.isoformat()
+    return f"Хувилбар {doc.edition.version}, нийтэлсэн {published}"
 
 
 def number_text(value: Decimal) -> str:
@@ -127,11 +172,14 @@ def written_form(doc: ReportDocument) -> ReportDocument:
     """The document as a written file carries it, i.e. what reading the file gives back.
 
     Normalisation (docs/format.md): the stated total becomes the computed consolidated result
-    as displayed (the written table states what Shudarga computed); reader warnings and the
-    source file name are not part of a written file; a not-due rating equal to the scale's
-    mark is implied; an unscored total leaves no stated total; the plan-only fields (planned
-    budget, responsible unit, deadline) are not columns of the report table.
+    as displayed (the written table states what Shudarga computed); reader warnings, the
+    source file name and the edition line are not part of a written file; a not-due rating
+    equal to the scale's mark is implied; an unscored total leaves no stated total; the
+    plan-only fields (planned budget, responsible unit, deadline) are not columns of the
+    report table, and the results are not columns of the plan table (which has no total).
     """
+    if doc.kind is DocumentKind.PLAN:
+        return _plan_written_form(doc)
     display = score_document(doc).total.display
     objectives = [
         dataclasses.replace(
@@ -159,4 +207,35 @@ def written_form(doc: ReportDocument) -> ReportDocument:
         objectives=objectives,
         warnings=[],
         source="",
+        edition=None,
+    )
+
+
+def _plan_written_form(doc: ReportDocument) -> ReportDocument:
+    objectives = [
+        dataclasses.replace(
+            o,
+            measures=[
+                MeasureEntry(
+                    number=m.number,
+                    text=m.text,
+                    indicator=m.indicator,
+                    target=m.target,
+                    planned_budget=m.planned_budget,
+                    responsible_unit=m.responsible_unit,
+                    deadline=m.deadline,
+                )
+                for m in o.measures
+            ],
+        )
+        for o in doc.objectives
+    ]
+    return dataclasses.replace(
+        doc,
+        title=official_title(doc),
+        stated_total=None,
+        objectives=objectives,
+        warnings=[],
+        source="",
+        edition=None,
     )

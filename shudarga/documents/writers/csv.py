@@ -17,6 +17,9 @@ the csv module where needed, rows ended by CRLF (RFC 4180). Newlines inside a ce
 - ``planned_budget``: planned money, thousand MNT, like ``spent``;
 - ``responsible_unit``, ``deadline``: plan fields, text ("Тухай бүр" is a deadline).
 
+A plan (DocumentKind.PLAN) has no results: its file leaves out ``spent``, ``achieved``,
+``score``, ``not_due`` and ``rating`` (PLAN_FIELDS).
+
 A text cell that a spreadsheet would run as a formula (starting with "=", "+", "-", "@", a tab
 or a carriage return) is written with a leading apostrophe, as OWASP advises for CSV files
 opened in Excel; number cells are never changed.
@@ -28,7 +31,7 @@ import csv
 import io
 from decimal import Decimal
 
-from shudarga.documents.model import MeasureEntry, ObjectiveEntry, ReportDocument
+from shudarga.documents.model import DocumentKind, MeasureEntry, ObjectiveEntry, ReportDocument
 
 BOM = "\ufeff"
 FIELDS = (
@@ -47,6 +50,17 @@ FIELDS = (
     "responsible_unit",
     "deadline",
 )
+PLAN_FIELDS = (
+    "objective_number",
+    "objective_title",
+    "number",
+    "text",
+    "indicator",
+    "target",
+    "planned_budget",
+    "responsible_unit",
+    "deadline",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -60,7 +74,9 @@ def safe_text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def measure_row(objective: ObjectiveEntry, measure: MeasureEntry) -> list[str]:
+def measure_row(
+    objective: ObjectiveEntry, measure: MeasureEntry, fields: tuple[str, ...] = FIELDS
+) -> list[str]:
     text = {
         "objective_number": objective.number,
         "objective_title": objective.title,
@@ -80,14 +96,15 @@ def measure_row(objective: ObjectiveEntry, measure: MeasureEntry) -> list[str]:
         "planned_budget": decimal_text(measure.planned_budget),
     }
     cells = {**{k: safe_text(v) for k, v in text.items()}, **numbers}
-    return [cells[field] for field in FIELDS]
+    return [cells[field] for field in fields]
 
 
 def write_csv(doc: ReportDocument) -> bytes:
     """The document's measures as CSV bytes (the registry's ``write_csv``)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(FIELDS)
+    fields = PLAN_FIELDS if doc.kind is DocumentKind.PLAN else FIELDS
+    writer.writerow(fields)
     for objective, measure in doc.measures():
-        writer.writerow(measure_row(objective, measure))
+        writer.writerow(measure_row(objective, measure, fields))
     return (BOM + out.getvalue()).encode("utf-8")

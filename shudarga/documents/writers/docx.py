@@ -26,10 +26,18 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from shudarga.documents.embedded import metadata_text
-from shudarga.documents.model import MeasureEntry, ObjectiveEntry, ReportDocument, Scale
+from shudarga.documents.model import (
+    DocumentKind,
+    MeasureEntry,
+    ObjectiveEntry,
+    ReportDocument,
+    Scale,
+)
 from shudarga.documents.writers.common import (
     COLUMNS,
     GROUP_HEADER,
+    amount_text,
+    edition_line,
     measure_cells,
     objective_text,
     official_title,
@@ -48,6 +56,16 @@ from shudarga.documents.writers.docx_xml import (
     set_language,
     shade,
 )
+from shudarga.documents.writers.plan_table import (
+    BUDGET_COLUMN,
+    OBJECTIVE_SUM_LABEL,
+    PLAN_COLUMNS,
+    PLAN_SUM_LABEL,
+    cell_texts,
+    objective_budget,
+    plan_budget,
+    plan_cells,
+)
 
 TEXT_SIZE = Pt(10)
 TITLE_SIZE = Pt(11)
@@ -63,6 +81,9 @@ MAX_UNBROKEN_LINES = 15
 _CHARS_PER_MM = 0.55  # Times New Roman 10 pt, Cyrillic text, a little pessimistic
 _CELL_PADDING_MM = 2.5
 _CENTRED_COLUMNS = (0, 2)  # Д/д and the money column
+# The plan's table: Д/д, measure, indicator, target, budget, responsible unit, deadline.
+PLAN_COLUMN_MM = (12, 78, 42, 40, 24, 38, 28)
+_PLAN_CENTRED = (0, BUDGET_COLUMN, 6)
 
 
 def write_docx(doc: ReportDocument) -> bytes:
@@ -73,11 +94,17 @@ def write_docx(doc: ReportDocument) -> bytes:
     _set_up_styles(document)
     _set_properties(document, doc)
     _add_title(document, official_title(doc))
-    _add_table(document, doc)
-    _add_paragraph(document, total_line(doc), bold=True, size=TITLE_SIZE, space_before=Pt(6))
-    self_line = self_assessed_line(doc)
-    if self_line:
-        _add_paragraph(document, self_line, bold=False, size=TITLE_SIZE)
+    edition = edition_line(doc)
+    if edition:
+        _add_edition(document, edition)
+    if doc.kind is DocumentKind.PLAN:
+        _add_plan_table(document, doc)
+    else:
+        _add_table(document, doc)
+        _add_paragraph(document, total_line(doc), bold=True, size=TITLE_SIZE, space_before=Pt(6))
+        self_line = self_assessed_line(doc)
+        if self_line:
+            _add_paragraph(document, self_line, bold=False, size=TITLE_SIZE)
     out = io.BytesIO()
     document.save(out)
     return stable_zip(out.getvalue())
@@ -148,6 +175,14 @@ def _add_title(document: DocxDocument, title: str) -> None:
         run.font.all_caps = True
 
 
+def _add_edition(document: DocxDocument, text: str) -> None:
+    """The edition line under the title, centred, not bold: which publication this is."""
+    paragraph = _add_paragraph(document, text, bold=False, size=TEXT_SIZE)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(8)
+    paragraph.paragraph_format.keep_with_next = True
+
+
 def _add_paragraph(
     document: DocxDocument, text: str, *, bold: bool, size: Pt, space_before: Pt | None = None
 ) -> Paragraph:
@@ -214,7 +249,7 @@ def _add_objective_row(table: Table, objective: ObjectiveEntry) -> None:
 
 def _add_heading_row(table: Table, text: str) -> None:
     row = table.add_row()
-    cell = row.cells[0].merge(row.cells[len(COLUMNS) - 1])
+    cell = row.cells[0].merge(row.cells[-1])
     _write_cell(cell, [text], bold=True)
     # keep-with-next on a row's paragraphs keeps the row with the next one: an objective is
     # never left alone at the foot of a page
@@ -256,11 +291,63 @@ def _write_cell(
         set_fonts(run._r.get_or_add_rPr())
 
 
-def estimated_lines(cells: Sequence[Sequence[str]]) -> int:
+def estimated_lines(cells: Sequence[Sequence[str]], widths: Sequence[int] = COLUMN_MM) -> int:
     """The printed height of a measure row in lines: its tallest cell, wrapped at its width."""
     tallest = 0
-    for paragraphs, mm in zip(cells, COLUMN_MM, strict=True):
+    for paragraphs, mm in zip(cells, widths, strict=True):
         per_line = max(1, int((mm - _CELL_PADDING_MM) * _CHARS_PER_MM))
         lines = sum(max(1, math.ceil(len(text) / per_line)) for text in paragraphs)
         tallest = max(tallest, lines)
     return tallest
+
+
+# --- the plan's table (plan_table.py) ------------------------------------------------------
+
+
+def _add_plan_table(document: DocxDocument, doc: ReportDocument) -> Table:
+    table = document.add_table(rows=1, cols=len(PLAN_COLUMNS))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for grid_col, mm in zip(table._tbl.tblGrid.gridCol_lst, PLAN_COLUMN_MM, strict=True):
+        grid_col.w = Mm(mm)
+    for cell, mm in zip(table.rows[0].cells, PLAN_COLUMN_MM, strict=True):
+        cell.width = Mm(mm)
+    set_borders(table)
+    header = table.rows[0]
+    for cell, label in zip(header.cells, PLAN_COLUMNS, strict=True):
+        _write_cell(cell, [label], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        shade(cell, HEADER_FILL)
+    repeat_as_header(header)
+    keep_on_one_page(header)
+    for section, objective in with_sections(doc):
+        if section is not None:
+            _add_heading_row(table, section_text(section))
+        _add_objective_row(table, objective)
+        for measure in objective.measures:
+            _add_plan_measure_row(table, measure)
+        _add_sum_row(table, OBJECTIVE_SUM_LABEL, amount_text(objective_budget(objective)))
+    _add_sum_row(table, PLAN_SUM_LABEL, amount_text(plan_budget(doc)))
+    return table
+
+
+def _add_plan_measure_row(table: Table, measure: MeasureEntry) -> None:
+    row = table.add_row()
+    cells = plan_cells(measure)
+    texts = [xml_safe(t).split("\n") for t in cell_texts(cells, amount_text(cells.budget))]
+    for index, (cell, paragraphs) in enumerate(zip(row.cells, texts, strict=True)):
+        centred = index in _PLAN_CENTRED
+        _write_cell(cell, paragraphs, align=WD_ALIGN_PARAGRAPH.CENTER if centred else None)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+    if estimated_lines(texts, PLAN_COLUMN_MM) <= MAX_UNBROKEN_LINES:
+        keep_on_one_page(row)
+
+
+def _add_sum_row(table: Table, label: str, amount: str) -> None:
+    """ "Зорилтын дүн" across the columns before the budget, the sum under the budget."""
+    row = table.add_row()
+    label_cell = row.cells[0].merge(row.cells[BUDGET_COLUMN - 1])
+    _write_cell(label_cell, [label], bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _write_cell(row.cells[BUDGET_COLUMN], [amount], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    keep_on_one_page(row)

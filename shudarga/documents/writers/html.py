@@ -10,17 +10,20 @@ so a reader of the page can skip it; the table alone carries the report. Every t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import cache
 from html import escape
 from pathlib import Path
 
 from shudarga.documents.embedded import KEY, metadata_text
-from shudarga.documents.model import MeasureEntry, ReportDocument
+from shudarga.documents.model import DocumentKind, MeasureEntry, ReportDocument
 from shudarga.documents.scoring import ReportScore, score_document
 from shudarga.documents.writers.chart import chart_text_html, objective_chart
 from shudarga.documents.writers.common import (
     COLUMNS,
     GROUP_HEADER,
+    amount_text,
+    edition_line,
     measure_cells,
     objective_text,
     official_title,
@@ -30,9 +33,20 @@ from shudarga.documents.writers.common import (
     total_line,
     with_sections,
 )
+from shudarga.documents.writers.plan_table import (
+    BUDGET_COLUMN,
+    OBJECTIVE_SUM_LABEL,
+    PLAN_COLUMNS,
+    PLAN_SUM_LABEL,
+    cell_texts,
+    objective_budget,
+    plan_budget,
+    plan_cells,
+)
 
 CSS_PATH = Path(__file__).with_name("templates") / "official.css"
 CELL_CLASSES = ("number", "text", "spent", "indicator", "target", "achieved")
+PLAN_CELL_CLASSES = ("number", "text", "indicator", "target", "budget", "unit", "deadline")
 SUMMARY_HEADING = "Зорилт тус бүрийн хэрэгжилт"
 
 
@@ -88,20 +102,54 @@ def _measure_row(measure: MeasureEntry, doc: ReportDocument) -> str:
 
 
 def _body(doc: ReportDocument) -> Iterator[str]:
+    plan = doc.kind is DocumentKind.PLAN
+    width = len(PLAN_COLUMNS if plan else COLUMNS)
     for section, objective in with_sections(doc):
         yield "<tbody>"
         if section is not None:
             yield (
-                f'<tr class="section"><th colspan="{len(COLUMNS)}" scope="rowgroup">'
+                f'<tr class="section"><th colspan="{width}" scope="rowgroup">'
                 f"{_text(section_text(section))}</th></tr>"
             )
         yield (
-            f'<tr class="objective"><th colspan="{len(COLUMNS)}" scope="rowgroup">'
+            f'<tr class="objective"><th colspan="{width}" scope="rowgroup">'
             f"{_text(objective_text(objective))}</th></tr>"
         )
         for measure in objective.measures:
-            yield _measure_row(measure, doc)
+            yield _plan_row(measure) if plan else _measure_row(measure, doc)
+        if plan:
+            yield _sum_row(OBJECTIVE_SUM_LABEL, objective_budget(objective))
         yield "</tbody>"
+    if plan:
+        yield f"<tfoot>{_sum_row(PLAN_SUM_LABEL, plan_budget(doc))}</tfoot>"
+
+
+# --- the plan's table (plan_table.py) ------------------------------------------------------
+
+
+def _plan_header() -> str:
+    cells = "".join(f'<th scope="col">{_text(c)}</th>' for c in PLAN_COLUMNS)
+    return f"<thead><tr>{cells}</tr></thead>"
+
+
+def _plan_row(measure: MeasureEntry) -> str:
+    cells = plan_cells(measure)
+    texts = cell_texts(cells, amount_text(cells.budget))
+    tds = (
+        f'<td class="{css}">{_paragraphs(value)}</td>'
+        for css, value in zip(PLAN_CELL_CLASSES, texts, strict=True)
+    )
+    return '<tr class="measure">' + "".join(tds) + "</tr>"
+
+
+def _sum_row(label: str, amount: Decimal | None) -> str:
+    """ "Зорилтын дүн" over the columns before the budget, the exact sum under it."""
+    after = len(PLAN_COLUMNS) - BUDGET_COLUMN - 1
+    return (
+        f'<tr class="sum"><th colspan="{BUDGET_COLUMN}" scope="row">{_text(label)}</th>'
+        f'<td class="budget">{_text(amount_text(amount))}</td>'
+        f'<td colspan="{after}"></td></tr>'
+    )
 
 
 def _summary(doc: ReportDocument, score: ReportScore, *, for_pdf: bool) -> str:
@@ -118,10 +166,12 @@ def render_html(doc: ReportDocument, *, summary: bool = True, for_pdf: bool = Fa
     """The page as text; ``summary=False`` leaves out the per-objective chart. ``for_pdf``:
     the page the PDF writer lays out, without the <style> (it passes the same CSS, parsed
     once) and with the chart's words as HTML (chart.chart_text_html)."""
+    plan = doc.kind is DocumentKind.PLAN
     score = score_document(doc)
-    self_line = self_assessed_line(doc)
+    self_line = None if plan else self_assessed_line(doc)
     title = official_title(doc)
-    cols = "".join(f'<col class="{c}">' for c in CELL_CLASSES)
+    edition = edition_line(doc)
+    cols = "".join(f'<col class="{c}">' for c in (PLAN_CELL_CLASSES if plan else CELL_CLASSES))
     parts = [
         "<!doctype html>",
         '<html lang="mn">',
@@ -137,13 +187,14 @@ def render_html(doc: ReportDocument, *, summary: bool = True, for_pdf: bool = Fa
         "<body>",
         '<main class="shudarga">',
         f'<h1 class="title">{_text(title)}</h1>',
-        f'<table class="official"><colgroup>{cols}</colgroup>',
-        _header(),
+        f'<p class="edition">{_text(edition)}</p>' if edition else "",
+        f'<table class="official{" plan" if plan else ""}"><colgroup>{cols}</colgroup>',
+        _plan_header() if plan else _header(),
         *_body(doc),
         "</table>",
-        f'<p class="total"><strong>{_text(total_line(doc, score))}</strong></p>',
+        "" if plan else f'<p class="total"><strong>{_text(total_line(doc, score))}</strong></p>',
         f'<p class="self-assessed">{_text(self_line)}</p>' if self_line else "",
-        _summary(doc, score, for_pdf=for_pdf) if summary else "",
+        _summary(doc, score, for_pdf=for_pdf) if summary and not plan else "",
         "</main>",
         "</body>",
         "</html>",

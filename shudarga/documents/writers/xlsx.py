@@ -1,10 +1,12 @@
 """The official table as an Excel workbook, with real numbers for those who compare reports.
 
-- "Биелэлт": the table as in the DOCX (title, two header rows with the same merges, objective
-  rows, measure rows whose achieved cell ends with the rating paragraph), plus a 7th column
+- "Биелэлт": the table as in the DOCX (title, the edition line, two header rows with the same
+  merges, objective rows, measure rows whose achieved cell ends with the rating paragraph),
+  plus a 7th column
   "Үнэлгээ /хувь/" with the score as a number, and the row "НЭГДСЭН ДҮН" with the
   consolidated result as a number rounded by the scale's rule;
 - "Дүн": per-objective results and the distribution over the scale's levels (xlsx_summary);
+- a plan (DocumentKind.PLAN) has the sheet "Төлөвлөгөө" instead of both (xlsx_plan);
 - "shudarga" (hidden): the embedded metadata in A1, also kept in the workbook's description.
 
 Money and scores are numbers with number formats, never text; nothing is a formula, so a
@@ -19,16 +21,22 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from shudarga.documents.embedded import KEY, metadata_text
-from shudarga.documents.model import MeasureEntry, ObjectiveEntry, ReportDocument, Scale
+from shudarga.documents.model import (
+    DocumentKind,
+    MeasureEntry,
+    ObjectiveEntry,
+    ReportDocument,
+    Scale,
+)
 from shudarga.documents.scoring import ReportScore, score_document
 from shudarga.documents.writers.common import (
     COLUMNS,
     GROUP_HEADER,
+    edition_line,
     measure_cells,
     objective_text,
     official_title,
@@ -38,6 +46,7 @@ from shudarga.documents.writers.common import (
     with_sections,
 )
 from shudarga.documents.writers.docx_package import document_moment, stable_zip, xml_safe
+from shudarga.documents.writers.xlsx_plan import write_plan_sheet
 from shudarga.documents.writers.xlsx_style import (
     BOLD,
     HEADER_FILL,
@@ -52,6 +61,7 @@ from shudarga.documents.writers.xlsx_style import (
     merge,
     put,
     score_format,
+    set_up_printing,
 )
 from shudarga.documents.writers.xlsx_summary import add_summary_sheet
 
@@ -60,7 +70,9 @@ SCORE_HEADER = "Үнэлгээ /хувь/"
 HEADERS = (*COLUMNS, SCORE_HEADER)
 # Д/д, measure, money, indicator, target, achieved, score; in widths of a "0"
 WIDTHS = (7, 42, 13, 24, 22, 70, 11)
-FIRST_DATA_ROW = 4  # title, then two header rows
+EDITION_ROW = 2  # "Хувилбар 2, нийтэлсэн 2025-07-15" or "Нийтлэгдээгүй хувилбар"
+HEADER_ROW = 3
+FIRST_DATA_ROW = 5  # title, edition, then two header rows
 _SPENT, _SCORE = 3, 7  # the two number columns (1-based)
 
 
@@ -69,9 +81,12 @@ def write_xlsx(doc: ReportDocument) -> bytes:
     score = score_document(doc)
     wb = Workbook()
     ws = wb.active
-    ws.title = TABLE_SHEET
-    _write_table(ws, doc, score)
-    add_summary_sheet(wb, doc, score)
+    if doc.kind is DocumentKind.PLAN:
+        write_plan_sheet(ws, doc)
+    else:
+        ws.title = TABLE_SHEET
+        _write_table(ws, doc, score)
+        add_summary_sheet(wb, doc, score)
     _add_metadata(wb, doc)
     wb.active = 0
     return _save(wb)
@@ -85,6 +100,8 @@ def _write_table(ws: Worksheet, doc: ReportDocument, score: ReportScore) -> None
     put(ws, 1, 1, title, font=TITLE, alignment=MIDDLE_CENTRE, border=False)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
     fit_height(ws, 1, [title], [sum(WIDTHS) * 0.8])  # 12 pt capitals are wider than 10 pt
+    put(ws, EDITION_ROW, 1, edition_line(doc), alignment=MIDDLE_CENTRE, border=False)
+    ws.merge_cells(start_row=EDITION_ROW, start_column=1, end_row=EDITION_ROW, end_column=last)
     _write_header(ws)
     row = FIRST_DATA_ROW
     for section, objective in with_sections(doc):
@@ -98,23 +115,24 @@ def _write_table(ws: Worksheet, doc: ReportDocument, score: ReportScore) -> None
             row += 1
     _write_total(ws, row, doc, score)
     ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=1)
-    _set_up_printing(ws)
+    set_up_printing(ws, f"{HEADER_ROW}:{FIRST_DATA_ROW - 1}")
 
 
 def _write_header(ws: Worksheet) -> None:
-    """Row 2: Д/д, the measure and the score column merged down, the group header across the
-    four result columns; row 3: the four result columns."""
+    """The first header row: Д/д, the measure and the score column merged down, the group
+    header across the four result columns; the second: the four result columns."""
+    top, low = HEADER_ROW, HEADER_ROW + 1
     for column in (1, 2, len(HEADERS)):
-        put(ws, 2, column, HEADERS[column - 1], font=BOLD, alignment=MIDDLE_CENTRE,
+        put(ws, top, column, HEADERS[column - 1], font=BOLD, alignment=MIDDLE_CENTRE,
             fill=HEADER_FILL)  # fmt: skip
-        merge(ws, 2, column, column, fill=HEADER_FILL, rows=2)
-    put(ws, 2, 3, GROUP_HEADER, font=BOLD, alignment=MIDDLE_CENTRE, fill=HEADER_FILL)
-    merge(ws, 2, 3, 6, fill=HEADER_FILL)
+        merge(ws, top, column, column, fill=HEADER_FILL, rows=2)
+    put(ws, top, 3, GROUP_HEADER, font=BOLD, alignment=MIDDLE_CENTRE, fill=HEADER_FILL)
+    merge(ws, top, 3, 6, fill=HEADER_FILL)
     for column in range(3, 7):
-        put(ws, 3, column, HEADERS[column - 1], font=BOLD, alignment=MIDDLE_CENTRE,
+        put(ws, low, column, HEADERS[column - 1], font=BOLD, alignment=MIDDLE_CENTRE,
             fill=HEADER_FILL)  # fmt: skip
-    ws.row_dimensions[2].height = 18
-    fit_height(ws, 3, list(HEADERS[2:6]), WIDTHS[2:6])
+    ws.row_dimensions[top].height = 18
+    fit_height(ws, low, list(HEADERS[2:6]), WIDTHS[2:6])
 
 
 def _write_objective(ws: Worksheet, row: int, objective: ObjectiveEntry) -> None:
@@ -160,19 +178,6 @@ def _write_total(ws: Worksheet, row: int, doc: ReportDocument, score: ReportScor
     if self_line:
         put(ws, row + 1, 1, self_line, alignment=TOP_RIGHT)
         merge(ws, row + 1, 1, last - 1)
-
-
-def _set_up_printing(ws: Worksheet) -> None:
-    """A4 landscape, all columns on the page width, header rows repeated on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages down as the table needs
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"2:{FIRST_DATA_ROW - 1}"
-    ws.page_margins = PageMargins(left=0.6, right=0.4, top=0.5, bottom=0.6)
-    ws.print_options.horizontalCentered = True
-    ws.oddFooter.center.text = "&P / &N"
 
 
 def _add_metadata(wb: Workbook, doc: ReportDocument) -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from shudarga.documents.model import Scale
@@ -107,3 +108,16 @@ def fit_height(ws: Worksheet, row: int, texts: Sequence[str], widths: Sequence[f
     or of files it did not lay out itself, so without this long texts would be cut off."""
     points = lines_needed(texts, widths) * LINE_POINTS + 3
     ws.row_dimensions[row].height = min(points, MAX_ROW_POINTS)
+
+
+def set_up_printing(ws: Worksheet, title_rows: str) -> None:
+    """A4 landscape, all columns on the page width, header rows repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the table needs
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+    ws.page_margins = PageMargins(left=0.6, right=0.4, top=0.5, bottom=0.6)
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "&P / &N"

@@ -252,7 +252,8 @@ def plan_document(*, plan: Plan) -> doc.ReportDocument:
     target, planned budget, responsible unit, deadline) and no results, on the plan's scale.
 
     Four queries whatever the plan's size. Objectives and measures keep their order (then
-    their key); the period is annual, the stated total none.
+    their key); the period is annual, the stated total none; writers lay it out as a plan
+    (``kind``: no result columns, the planned budget with its sums).
     """
 
     plan = (
@@ -286,4 +287,5 @@ def plan_document(*, plan: Plan) -> doc.ReportDocument:
         period=doc.Period.ANNUAL,
         scale=scale_as_document(plan.scale, plan.scale.levels.all()),
         objectives=list(entries.values()),
+        kind=doc.DocumentKind.PLAN,
     )
