@@ -102,9 +102,11 @@ def test_a_report_goes_up_the_chain_and_out_to_citizens(page, submitted):
     page.wait_for_load_state()
     log_out(page)
 
-    # The reviewer accepts.
+    # The reviewer agrees with every self-assessed score (none is pre-filled), then accepts.
     log_in(page, "uvs.reviewer")
     page.goto(reverse("web:review_report", args=[report.pk]))
+    page.click(f"form[action='{reverse('web:review_agree_all', args=[report.pk])}'] button")
+    page.wait_for_load_state()
     page.click(f"form[action='{reverse('web:review_accept', args=[report.pk])}'] button")
     page.wait_for_load_state()
     log_out(page)
