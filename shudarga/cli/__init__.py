@@ -116,6 +116,12 @@ def _job_commands(commands) -> None:
         "regenerate-files", help="queue the writing of every publication's files"
     )
     regenerate.add_argument("--year", type=int, help="only the publications of this year")
+    country = commands.add_parser(
+        "check-country",
+        help="store the checks of every report of the country and seek copied narratives "
+        "country-wide (what the worker does after each submission; progress on stderr)",
+    )
+    country.add_argument("--force", action="store_true", help="recompute unchanged reports too")
     deadlines = commands.add_parser(
         "notify-deadlines",
         help="remind organizations of report deadlines (run daily; sends each reminder once)",

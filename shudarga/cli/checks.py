@@ -36,6 +36,26 @@ def run_check_stored(args: argparse.Namespace) -> int:
     return _print(report_checks(report=report, document=document), args.json)
 
 
+def run_check_country(args: argparse.Namespace) -> int:
+    """Every report's checks stored, copies sought country-wide; progress on stderr."""
+    import sys
+    import time
+
+    from shudarga.plans.analytics.country_checks import checks_store
+
+    started = time.monotonic()
+
+    def progress(step: str, done: int, total: int) -> None:
+        print(f"{step}: {done}/{total}", file=sys.stderr, flush=True)
+
+    run = checks_store(force=args.force, progress=progress)
+    seconds = time.monotonic() - started
+    years = ", ".join(str(y) for y in sorted(run.years)) or "—"
+    print(f"reports {run.reports}, recomputed {run.recomputed}, narrative_copied {run.copied}, "
+          f"years {years}, {seconds:.1f} s")  # fmt: skip
+    return 0
+
+
 def _print(document_or_checks: ReportDocument | DocumentChecks, as_json: bool) -> int:
     lang = current_language()
     checks = (

@@ -50,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
         from shudarga.cli.checks import run_check_stored
 
         return run_check_stored(args)
+    if args.command == "check-country":
+        from shudarga.cli.checks import run_check_country
+
+        return run_check_country(args)
     if args.command == "show":
         from shudarga.cli.reports import run_show
 

@@ -8,7 +8,7 @@ from shudarga.access import reports_visible_to
 from shudarga.documents import writers
 from shudarga.jobs.models import Job
 from shudarga.jobs.progress import JobRefused, Progress, result_file
-from shudarga.plans.reports.documents import report_document
+from shudarga.plans.reports.documents import downloadable_document
 
 
 def pdf_run(job: Job, progress: Progress) -> str:
@@ -17,7 +17,7 @@ def pdf_run(job: Job, progress: Progress) -> str:
     if report is None:
         raise JobRefused(gettext("This report is no longer one you may see."))
     progress.begin(2)
-    document = report_document(report=report)
+    document = downloadable_document(report=report)
     progress.step()
     data = writers.write(document, "pdf")
     with result_file(job, ".pdf") as out:

@@ -17,7 +17,7 @@ from shudarga.documents.scoring import score_document
 from shudarga.jobs.models import Job
 from shudarga.jobs.progress import JobRefused, Progress, result_file
 from shudarga.plans.models import Report
-from shudarga.plans.reports.documents import report_document
+from shudarga.plans.reports.documents import downloadable_document
 
 ZIP_FORMATS = ("pdf", "xlsx")
 
@@ -62,7 +62,7 @@ def zip_run(job: Job, progress: Progress) -> str:
     ):
         for pk in ids:
             report = Report.objects.select_related("plan__organization").get(pk=pk)
-            document = report_document(report=report)
+            document = downloadable_document(report=report)
             stem = f"{report.pk}-{slugify(report.plan.organization.name, allow_unicode=True)}"
             stem = f"{stem}-{report.period}"
             for fmt in ZIP_FORMATS:

@@ -9,7 +9,7 @@ published.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -24,6 +24,7 @@ from shudarga.documents.scoring import ReportScore, exact_value, score_document
 from shudarga.orgs.models import Organization
 from shudarga.orgs.selectors import name_matches
 from shudarga.plans.models import ReportPublication
+from shudarga.plans.reports.documents import edition_of
 
 AIMAG_KINDS = (Organization.Kind.AIMAG, Organization.Kind.CAPITAL_CITY)
 
@@ -170,7 +171,9 @@ def publication_data(*, publication: ReportPublication) -> dict[str, Any]:
 
 
 def publication_document(*, publication: ReportPublication) -> ReportDocument:
-    return document_from_dict(publication_data(publication=publication))
+    """The frozen document of a publication, its files saying which version and day it is."""
+    document = document_from_dict(publication_data(publication=publication))
+    return replace(document, edition=edition_of(publication))
 
 
 # --- the official table of one publication --------------------------------------------------

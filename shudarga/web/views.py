@@ -17,7 +17,7 @@ from shudarga.documents import writers
 from shudarga.documents.scoring import score_document
 from shudarga.jobs.selectors import pdf_needs_job
 from shudarga.plans.models import Report
-from shudarga.plans.reports.documents import report_document
+from shudarga.plans.reports.documents import downloadable_document, report_document
 from shudarga.plans.reports.selectors import (
     list_aimags,
     report_list_filtered,
@@ -83,7 +83,7 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in DOWNLOAD_FORMATS:
         raise Http404
     report = get_object_or_404(reports_visible_to(request.user), pk=pk)
-    document = report_document(report=report)
+    document = downloadable_document(report=report)
     if fmt == "pdf" and pdf_needs_job(measures=document.measure_count):
         # A large report's PDF is rendered by a worker (shudarga.jobs), not on this request.
         context = {"report": report, "measures": document.measure_count}
@@ -99,5 +99,5 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 def report_print(request: HttpRequest, pk: int) -> HttpResponse:
     """The print view: the same standalone HTML the PDF is rendered from."""
     report = get_object_or_404(reports_visible_to(request.user), pk=pk)
-    html = writers.write(report_document(report=report), "html")
+    html = writers.write(downloadable_document(report=report), "html")
     return HttpResponse(html, content_type=writers.content_type("html"))

@@ -52,7 +52,9 @@ def test_a_year_of_work_in_mongolian_then_the_report_in_english(
     assert page.locator("html").get_attribute("lang") == "mn"
     with translation.override("mn"):
         jobs = gettext("Jobs")  # "Ажлууд" once translated
-    assert page.locator("nav.main-nav").inner_text().split() == ["Төлөвлөгөө", "Тайлангууд", jobs]
+        notices = gettext("Notifications")
+    nav = page.locator("nav.main-nav").inner_text().split()
+    assert nav == ["Төлөвлөгөө", "Тайлангууд", jobs, notices]
 
     # A plan from the seed file: previewed, then created.
     page.goto(reverse("web:plan_create"))

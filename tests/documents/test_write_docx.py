@@ -117,9 +117,15 @@ def test_it_centres_the_title_in_bold_capitals(word: DocxDocument, seed: ReportD
 def test_it_keeps_a_mixed_case_title_as_written_and_shows_it_in_capitals() -> None:
     doc = _document(title="Хужирт сумын 2024 оны биелэлт")
     title = _open(doc).paragraphs[0]
-    # The period is put into a title that does not name it, in the title's case.
-    assert title.text == "Хужирт сумын 2024 оны жилийн эцсийн биелэлт"
+    # An annual report's title stays as written; a half-year's gets its period, in its case.
+    assert title.text == "Хужирт сумын 2024 оны биелэлт"
     assert title.runs[0].font.all_caps
+    import dataclasses
+
+    from shudarga.documents.model import Period
+
+    half = _open(dataclasses.replace(doc, period=Period.HALF_YEAR)).paragraphs[0]
+    assert half.text == "Хужирт сумын 2024 оны хагас жилийн биелэлт"
 
 
 def test_it_builds_the_standard_title_when_the_document_has_none() -> None:

@@ -12,6 +12,7 @@ from shudarga.notifications.models import Kind, Notification, NotificationPrefer
 from shudarga.plans.errors import UnscoredMeasuresError
 from shudarga.plans.reports.workflow import report_accept, report_return, report_submit
 from shudarga.plans.review.publication import report_publish
+from shudarga.plans.review.scoring import review_agree
 from tests.review.conftest import fill
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +52,7 @@ def test_accepted_and_published_tell_the_members(settings, report, people):
     settings.SHUDARGA_PUBLISHER = "head"
     fill(report, people["officer"])
     report_submit(user=people["head"], report=report)
+    review_agree(user=people["reviewer"], report=report)
     report_accept(user=people["reviewer"], report=report)
     assert told(Kind.ACCEPTED) == {"oyunchimeg", "batbayar"}
     report_publish(user=people["head"], report=report)

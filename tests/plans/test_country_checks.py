@@ -119,3 +119,17 @@ def test_the_task_stores_the_checks_and_is_enqueued_only_on_commit(
     assert country_checks_run.call(mine.pk)["recomputed"] == 1
     assert country_checks_run.call(mine.pk)["recomputed"] == 0
     assert ReportCheck.objects.filter(report=mine).exists()
+
+
+def test_the_command_line_checks_the_country_with_progress_and_a_second_run_does_nothing(capsys):
+    from shudarga.cli import main
+
+    mine = report_of("Өвөрхангай", "Хужирт сумын ЗДТГ", 2024, TEXT)
+    report_of("Увс", "Тариалан сумын ЗДТГ", 2024, TEXT)
+    assert main(["check-country"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("reports 2, recomputed 2, narrative_copied 2, years 2024, 2025")
+    assert "reports: 2/2" in err and "copies 2024" in err
+    assert copy_flags(mine)
+    assert main(["check-country"]) == 0
+    assert capsys.readouterr()[0].startswith("reports 2, recomputed 0, narrative_copied 0,")

@@ -92,3 +92,36 @@ def test_a_report_never_published_has_no_file(report):
 def test_a_version_that_does_not_exist_has_no_file(published):
     missing = reverse("portal:report_version_file", args=[published.pk, 2, "json"])
     assert Client().get(missing).status_code == 404
+
+
+def test_a_published_file_says_its_version_and_day_in_the_portal_and_the_workspace(
+    published, publisher, generated_root
+):
+    """Read by poppler's pdftotext, not by our own reader: the edition line under the title."""
+    import subprocess
+
+    from django.utils import timezone
+
+    from tests.conftest import require_tool
+
+    pdftotext = require_tool("pdftotext")
+
+    def text_of(pdf: bytes) -> str:
+        out = subprocess.run([pdftotext, "-", "-"], input=pdf, capture_output=True, check=True)
+        return " ".join(out.stdout.decode().split())
+
+    today = timezone.localdate().isoformat()
+    url = reverse("portal:report_file", args=[published.pk, "pdf"])
+    assert f"Хувилбар 1, нийтэлсэн {today}" in text_of(Client().get(url).content)
+    publication_make(published, by=publisher, note="Засвар")
+    assert f"Хувилбар 2, нийтэлсэн {today}" in text_of(Client().get(url).content)
+    # The workspace's downloads of the published report name the same current version.
+    from shudarga.documents.writers import write
+    from shudarga.plans.reports.documents import downloadable_document
+
+    document = downloadable_document(report=published)
+    assert f"Хувилбар 2, нийтэлсэн {today}" in text_of(write(document, "pdf"))
+    published.status = "accepted"  # any report not published is said to be so
+    assert "Нийтлэгдээгүй хувилбар" in text_of(
+        write(downloadable_document(report=published), "pdf")
+    )

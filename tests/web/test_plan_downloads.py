@@ -64,3 +64,40 @@ def test_the_plan_document_has_the_plan_fields_and_no_results(khujirt, viewer, m
     read_back = jsonform.loads(download(client_for(viewer), plan, "json").content.decode())
     assert read_back.measure_count == 6
     assert read_back.objectives[0].measures[0].planned_budget == 2000
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf"])
+def test_a_plan_file_is_in_the_plan_layout_as_an_independent_reader_sees_it(
+    khujirt, viewer, make_document, tmp_path, fmt
+):
+    """LibreOffice (DOCX → PDF, XLSX → CSV) and pdftotext read the file, not our readers:
+    the plan's columns and budget sums are there, the report's result columns are not."""
+    import subprocess
+
+    from shudarga.documents.writers.plan_table import plan_budget
+    from tests.conftest import require_tool
+
+    plan = report_import_document(document=make_document(), organization=khujirt).plan
+    path = tmp_path / f"plan.{fmt}"
+    path.write_bytes(download(client_for(viewer), plan, fmt).content)
+    if fmt != "pdf":
+        target = "pdf" if fmt == "docx" else "csv"
+        # CSV in UTF-8 (76), comma-separated, quoted: LibreOffice's default is Latin-1.
+        conversion = "pdf" if fmt == "docx" else "csv:Text - txt - csv (StarCalc):44,34,76"
+        subprocess.run(
+            [require_tool("soffice"), f"-env:UserInstallation=file://{tmp_path}/profile",
+             "--headless", "--convert-to", conversion, "--outdir", str(tmp_path), str(path)],
+            capture_output=True, check=True, timeout=120,
+        )  # fmt: skip
+        path = tmp_path / f"plan.{target}"
+    if path.suffix == ".pdf":
+        out = subprocess.run([require_tool("pdftotext"), str(path), "-"], capture_output=True)
+        text = out.stdout.decode()
+    else:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    flat = " ".join(text.split())
+    for words in ("Хариуцах нэгж", "Хугацаа", "Төсөв", "НИЙТ ДҮН", "Тамгын газрын дарга"):
+        assert words in flat, words
+    assert "Хүрсэн түвшин" not in flat and "Зарцуулсан" not in flat
+    total = plan_budget(plan_document(plan=plan))
+    assert total and str(int(total)) in "".join(flat.replace(",", "").split())

@@ -54,8 +54,10 @@ UNPUBLISHED_LINE = "Нийтлэгдээгүй хувилбар"
 
 
 def official_title(doc: ReportDocument) -> str:
-    """The title as written, or the standard one built from organization, year and period;
-    a report's title always names its period (a stored title that does not gets the words)."""
+    """The title as written, or the standard one built from organization, year and period.
+    A half-year report's title always names its period (a stored title that does not gets
+    the words); an annual report's stored title stays as the organization wrote it, since a
+    report that names no period is the year's ("…ТӨЛӨВЛӨГӨӨНИЙ БИЕЛЭЛТ", as Khujirt's)."""
     organization = genitive(doc.organization).upper()
     year = f"{doc.year} ОНЫ " if doc.year else ""
     subject = "АВЛИГЫН ЭСРЭГ ҮЙЛ АЖИЛЛАГААНЫ"
@@ -64,7 +66,7 @@ def official_title(doc: ReportDocument) -> str:
     if not doc.title:
         period = PERIOD_WORDS[doc.period].upper()
         return f"{organization} {subject} {year}ТӨЛӨВЛӨГӨӨНИЙ {period} БИЕЛЭЛТ".strip()
-    return with_period(doc.title, doc.period)
+    return with_period(doc.title, doc.period) if doc.period is Period.HALF_YEAR else doc.title
 
 
 def with_period(title: str, period: Period) -> str:

@@ -6,10 +6,12 @@ The reverse, a document into the database, is ``plans.reports.storing``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
 
 from shudarga.documents import model as doc
 from shudarga.documents.grammar import genitive
@@ -19,6 +21,7 @@ from shudarga.plans.models import (
     Objective,
     Plan,
     Report,
+    ReportPublication,
     Scale,
     ScaleLevel,
 )
@@ -82,6 +85,26 @@ def report_document(*, report: Report) -> doc.ReportDocument:
     results = _result_rows(MeasureResult.objects.filter(report=report))
     empty = _empty_objective_rows(Objective.objects.filter(plan=plan))
     return _document(report, scale_document(scale=plan.scale), results, empty)
+
+
+def edition_of(publication: ReportPublication) -> doc.Edition:
+    """Which publication a written file is: its version and the day it was published."""
+    return doc.Edition(
+        version=publication.version, published_on=timezone.localdate(publication.published_at)
+    )
+
+
+def downloadable_document(*, report: Report) -> doc.ReportDocument:
+    """``report_document`` as a file says it: a published report names its current version
+    and publication day under the title, any other report is "not published" (one query more
+    for a published report)."""
+    document = report_document(report=report)
+    if report.status != Report.Status.PUBLISHED:
+        return document
+    publication = report.publications.filter(is_current=True).first()
+    if publication is None:
+        return document
+    return dataclasses.replace(document, edition=edition_of(publication))
 
 
 def report_documents(*, report_ids: Sequence[int]) -> dict[int, doc.ReportDocument]:
