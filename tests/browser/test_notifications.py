@@ -9,41 +9,14 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from shudarga.orgs.models import Membership, Organization, ReviewerAssignment
-from shudarga.orgs.services import organization_get_or_create_path
-from shudarga.plans.planning.approval import plan_approve
-from shudarga.plans.reports.storing import report_import_document
-from tests.browser.test_review_flow import PASSWORD, log_in, log_out
-from tests.conftest import build_document
+from tests.browser.test_review_flow import approved_report, log_in, log_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def filled(django_user_model):
-    from decimal import Decimal
-
-    office = organization_get_or_create_path(
-        path=[
-            ("Монгол Улс", "country"),
-            ("Өвөрхангай аймаг", "aimag"),
-            ("Хужирт сум", "soum"),
-            ("Хужирт сумын Засаг даргын Тамгын газар", "organization"),
-        ]
-    )
-    users = {}
-    for username, role in (("oyunchimeg", "officer"), ("batbayar", "head")):
-        users[role] = django_user_model.objects.create_user(username=username, password=PASSWORD)
-        Membership.objects.create(user=users[role], organization=office, role=role)
-    reviewer = django_user_model.objects.create_user(username="uvs.reviewer", password=PASSWORD)
-    ReviewerAssignment.objects.create(
-        user=reviewer, node=Organization.objects.get(name="Өвөрхангай аймаг")
-    )
-    document = build_document(objectives=2, measures_per_objective=2, stated_total=None)
-    document.objectives[-1].measures[-1].score = Decimal(100)
-    report = report_import_document(document=document, organization=office, user=users["officer"])
-    plan_approve(user=users["head"], plan=report.plan)
-    return report
+    return approved_report(django_user_model)
 
 
 def test_the_reviewer_sees_the_submitted_report_in_the_header_and_the_list(page, filled):

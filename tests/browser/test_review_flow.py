@@ -35,8 +35,9 @@ def log_out(page) -> None:
     page.wait_for_url("**/login/")
 
 
-@pytest.fixture
-def submitted(django_user_model):
+def approved_report(django_user_model):
+    """Khujirt's office with an officer and a head, the aimag's reviewer, and a report of two
+    objectives (its plan approved), ready to fill and submit: for the review journeys."""
     office = organization_get_or_create_path(
         path=[
             ("Монгол Улс", "country"),
@@ -57,7 +58,13 @@ def submitted(django_user_model):
     document.objectives[-1].measures[-1].score = Decimal(100)
     report = report_import_document(document=document, organization=office, user=users["officer"])
     plan_approve(user=users["head"], plan=report.plan)
-    report_submit(user=users["head"], report=report)
+    return report
+
+
+@pytest.fixture
+def submitted(django_user_model):
+    report = approved_report(django_user_model)
+    report_submit(user=django_user_model.objects.get(username="batbayar"), report=report)
     return report
 
 
